@@ -1,0 +1,3 @@
+from mapviewer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""Open what the user names: a relmap file, an article with a map beside it, or a seed.
+
+This is the one place that decides which map a path stands for; the command line and
+the window both call it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import relmap
+from .errors import InputError
+from .model import RelationMap
+from .seeds import default_seed
+
+__all__ = ["curated_map_beside", "open_seed", "open_map"]
+
+
+def open_seed() -> RelationMap:
+    """The default seed article with its curated map."""
+    seed = default_seed()
+    m = seed.curated_map()
+    if m is None:
+        raise InputError(f"the seed {seed.id} has no curated map")
+    return m
+
+
+def curated_map_beside(path: Path) -> Path | None:
+    """``article.relmap.json`` next to ``article.txt`` (or ``.md``, ``.html``...), if present."""
+    cand = path.with_name(path.name.split(".")[0] + relmap.SUFFIX)
+    return cand if cand.is_file() and cand != path else None
+
+
+def open_map(path: str | os.PathLike) -> RelationMap:
+    """The map ``path`` stands for: a relmap file, or the curated map beside an article.
+
+    Raises
+    ------
+    mapviewer.errors.MapviewerError
+        With a message for the user when the file cannot be opened.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, not a file")
+    if p.name.endswith(relmap.SUFFIX) or p.suffix == ".json":
+        return relmap.load(p)
+    beside = curated_map_beside(p)
+    if beside is not None:
+        return relmap.load(beside)
+    from .extract import map_article  # lazy: only when there is no curated map
+
+    return map_article(p)

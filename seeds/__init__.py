@@ -1,0 +1,1 @@
+"""Seed articles shipped with mapviewer (installed as the package ``mapviewer._seeds``)."""
