@@ -1,0 +1,85 @@
+"""The command line: exit status 2 and one line on stderr for bad input, never a traceback."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from mapviewer import relmap
+from mapviewer.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("mapviewer: error: ")
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_open_missing_file(capsys, tmp_path):
+    code, _, err = run(capsys, str(tmp_path / "missing.relmap.json"))
+    assert code == 2
+    assert "no such file" in one_error_line(err)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"{not json", "not valid JSON"), (b'{"format": "relmap", "version": 7}', "unsupported relmap version 7")],
+)
+def test_export_bad_map(capsys, tmp_path, content, words):
+    src = tmp_path / "bad.relmap.json"
+    src.write_bytes(content)
+    code, _, err = run(capsys, "export", str(src), "-o", str(tmp_path / "out.json"))
+    assert code == 2
+    assert words in one_error_line(err)
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_export_unknown_extension(capsys, tmp_path):
+    code, _, err = run(capsys, "export", "whatever", "-o", str(tmp_path / "out.docx"))
+    assert code == 2
+    assert "out.docx" in one_error_line(err)
+
+
+def test_export_seed_json_round_trips(capsys, tmp_path):
+    from mapviewer.seeds import default_seed
+
+    seed = default_seed()
+    if seed.curated_map() is None:
+        pytest.skip("curated seed map not built yet")
+    src = tmp_path / "seed.relmap.json"
+    relmap.save(seed.curated_map(), src)
+    out = tmp_path / "copy.json"
+    code, stdout, _ = run(capsys, "export", str(src), "-o", str(out))
+    assert code == 0 and "wrote" in stdout
+    assert relmap.to_dict(relmap.load(out)) == relmap.to_dict(relmap.load(src))
+
+
+def test_export_to_unwritable_place(capsys, tmp_path):
+    from mapviewer.model import Actor, Article, RelationMap
+
+    src = tmp_path / "m.relmap.json"
+    relmap.save(RelationMap([Article("a", "text")], [Actor("A", "A")]), src)
+    code, _, err = run(capsys, "export", str(src), "-o", str(tmp_path / "no" / "such" / "dir" / "o.json"))
+    assert code == 2
+    one_error_line(err)
+
+
+def test_real_entry_point_reports_bad_input(tmp_path):
+    bad = tmp_path / "x.relmap.json"
+    bad.write_text(json.dumps({"format": "relmap", "version": 1, "actors": [{"id": 3}]}))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mapviewer", "export", str(bad), "-o", str(tmp_path / "o.json")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert "'id' should be str" in one_error_line(proc.stderr)
