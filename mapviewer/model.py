@@ -32,7 +32,8 @@ ACTOR_KINDS = ("country", "organization", "group", "region")
 #: Overall tone of a relation.
 VALENCES = ("cooperative", "hostile", "mixed", "neutral")
 
-#: Relation types, in display order, with the CAMEO quad class each one falls in.
+#: Relation types, in display order, with the CAMEO quad class each one falls in
+#: ("neutral" for stated facts that are neither cooperation nor conflict).
 RELATION_TYPES: dict[str, str] = {
     "war": "material conflict",
     "threat": "verbal conflict",
@@ -51,6 +52,8 @@ RELATION_TYPES: dict[str, str] = {
     "cooperation": "verbal cooperation",
     "dependence": "material cooperation",
     "rivalry": "verbal conflict",
+    # A shared border: a stated fact, neither cooperation nor conflict.
+    "neighbours": "neutral",
 }
 
 
