@@ -49,7 +49,11 @@ def _cmd_extract(ns: argparse.Namespace) -> int:
     from .extract import map_article
 
     m = map_article(ns.article)
-    out = Path(ns.output) if ns.output else Path(ns.article).with_name(Path(ns.article).name.split(".")[0] + ".auto" + relmap.SUFFIX)
+    out = (
+        Path(ns.output)
+        if ns.output
+        else Path(ns.article).with_name(Path(ns.article).name.split(".")[0] + ".auto" + relmap.SUFFIX)
+    )
     relmap.save(m, out)
     print(f"wrote {out}: {len(m.actors)} actors, {len(m.relations)} relations")
     return 0
@@ -69,11 +73,15 @@ def _cmd_open(ns: argparse.Namespace) -> int:
     return run_app(path)
 
 
-_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+_COMMANDS: dict[
+    str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+] = {}
 
 
 def _export_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("input", help="a .relmap.json file, or an article (its curated map is used where one exists)")
+    p.add_argument(
+        "input", help="a .relmap.json file, or an article (its curated map is used where one exists)"
+    )
     p.add_argument("-o", "--output", required=True, help="output file; its extension chooses the format")
 
 
@@ -82,8 +90,17 @@ def _extract_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", help="output .relmap.json (default: ARTICLE.auto.relmap.json)")
 
 
-_COMMANDS["export"] = ("write a map as .json (relmap) or render it to .png, without a display", _export_args, _cmd_export)
-_COMMANDS["extract"] = ("map an article automatically and write the map as .relmap.json", _extract_args, _cmd_extract)
+_COMMANDS["export"] = (
+    "write a map in the format the output's extension names (.json relmap, .png, .graphml, .gexf, .csv, "
+    ".md, .html), without a display",
+    _export_args,
+    _cmd_export,
+)
+_COMMANDS["extract"] = (
+    "map an article automatically and write the map as .relmap.json",
+    _extract_args,
+    _cmd_extract,
+)
 
 
 def _parser_for(command: str | None) -> argparse.ArgumentParser:

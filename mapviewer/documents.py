@@ -14,7 +14,7 @@ from .errors import InputError
 from .model import RelationMap
 from .seeds import default_seed
 
-__all__ = ["curated_map_beside", "open_seed", "open_map"]
+__all__ = ["curated_map_beside", "open_map", "open_seed"]
 
 
 def open_seed() -> RelationMap:

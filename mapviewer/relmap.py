@@ -95,7 +95,8 @@ def to_dict(m: RelationMap) -> dict[str, Any]:
                 "confidence": r.confidence,
                 "note": r.note,
                 "evidence": [
-                    {"article": e.article, "start": e.start, "end": e.end, "quote": e.quote} for e in r.evidence
+                    {"article": e.article, "start": e.start, "end": e.end, "quote": e.quote}
+                    for e in r.evidence
                 ],
             }
             for r in m.relations

@@ -32,7 +32,10 @@ def test_open_missing_file(capsys, tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "words"),
-    [(b"{not json", "not valid JSON"), (b'{"format": "relmap", "version": 7}', "unsupported relmap version 7")],
+    [
+        (b"{not json", "not valid JSON"),
+        (b'{"format": "relmap", "version": 7}', "unsupported relmap version 7"),
+    ],
 )
 def test_export_bad_map(capsys, tmp_path, content, words):
     src = tmp_path / "bad.relmap.json"

@@ -28,7 +28,14 @@ def test_queries():
         [Article("x", TEXT)],
         [Actor("A", "Alpha"), Actor("B", "Beta"), Actor("G", "Gamma")],
         [
-            Relation("A", "B", True, "cooperative", ("arms trade",), [locate(TEXT, "Alpha armed Beta again.", article="x")]),
+            Relation(
+                "A",
+                "B",
+                True,
+                "cooperative",
+                ("arms trade",),
+                [locate(TEXT, "Alpha armed Beta again.", article="x")],
+            ),
             Relation("G", "A", True, "cooperative", ("mediation",)),
             Relation("G", "B", True, "cooperative", ("mediation",)),
         ],

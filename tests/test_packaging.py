@@ -14,12 +14,19 @@ def test_every_subpackage_is_listed():
         for p in (ROOT / "mapviewer").rglob("__init__.py")
         if "__pycache__" not in p.parts
     }
-    assert found <= set(CONFIG["packages"]), f"add to pyproject packages: {sorted(found - set(CONFIG['packages']))}"
+    assert found <= set(CONFIG["packages"]), (
+        f"add to pyproject packages: {sorted(found - set(CONFIG['packages']))}"
+    )
 
 
 def test_data_files_are_package_data():
     patterns = CONFIG["package-data"]
-    for pkg, folder in (("mapviewer.data", ROOT / "mapviewer" / "data"), ("mapviewer._seeds", ROOT / "seeds")):
+    for pkg, folder in (
+        ("mapviewer.data", ROOT / "mapviewer" / "data"),
+        ("mapviewer._seeds", ROOT / "seeds"),
+    ):
         for f in folder.iterdir():
             if f.is_file() and f.suffix not in (".py", ".md") and not f.name.startswith("."):
-                assert any(fnmatch.fnmatch(f.name, pat) for pat in patterns[pkg]), f"{f} would not be installed"
+                assert any(fnmatch.fnmatch(f.name, pat) for pat in patterns[pkg]), (
+                    f"{f} would not be installed"
+                )

@@ -7,7 +7,9 @@ import pytest
 from mapviewer import relmap
 from mapviewer.model import Actor, Article, Relation, RelationMap, locate
 
-TEXT = "Ruritania invaded Freedonia in May. Ruritania and Freedonia later signed a truce brokered by Sylvania."
+TEXT = (
+    "Ruritania invaded Freedonia in May. Ruritania and Freedonia later signed a truce brokered by Sylvania."
+)
 
 
 def small_map() -> RelationMap:
@@ -18,10 +20,23 @@ def small_map() -> RelationMap:
         Actor("syl", "Sylvania", "organization", mentions=1),
     ]
     rels = [
-        Relation("RUR", "FRE", True, "hostile", ("war",), [locate(TEXT, "Ruritania invaded Freedonia in May.", article="a1")]),
         Relation(
-            "syl", "RUR", True, "cooperative", ("mediation",), [locate(TEXT, "brokered by Sylvania", article="a1")],
-            confidence=0.5, note="judgment",
+            "RUR",
+            "FRE",
+            True,
+            "hostile",
+            ("war",),
+            [locate(TEXT, "Ruritania invaded Freedonia in May.", article="a1")],
+        ),
+        Relation(
+            "syl",
+            "RUR",
+            True,
+            "cooperative",
+            ("mediation",),
+            [locate(TEXT, "brokered by Sylvania", article="a1")],
+            confidence=0.5,
+            note="judgment",
         ),
     ]
     return RelationMap([art], actors, rels, curated=True, positions={"RUR": (0.0, 1.5)}, pinned={"RUR"})
@@ -43,7 +58,9 @@ def test_unicode_offsets_survive_round_trip(tmp_path):
     text = "İstanbul’s view: Türkiye warned Greece."
     art = Article("t", text)
     ev = locate(text, "Türkiye warned Greece", article="t")
-    m = RelationMap([art], [Actor("TUR", "Türkiye"), Actor("GRC", "Greece")], [Relation("TUR", "GRC", evidence=[ev])])
+    m = RelationMap(
+        [art], [Actor("TUR", "Türkiye"), Actor("GRC", "Greece")], [Relation("TUR", "GRC", evidence=[ev])]
+    )
     p = tmp_path / "u.relmap.json"
     relmap.save(m, p)
     assert relmap.load(p).relations[0].evidence[0].check(text)
@@ -60,7 +77,10 @@ def data():
         (lambda d: d["relations"][0].update(target="nobody"), "target 'nobody' is not an actor"),
         (lambda d: d["relations"][0]["evidence"][0].update(end=10_000), "outside the article"),
         (lambda d: d["relations"][0]["evidence"][0].update(start=-1), "outside the article"),
-        (lambda d: d["relations"][0]["evidence"][0].update(quote="Ruritania invaded Freedonia in June."), "quote does not match"),
+        (
+            lambda d: d["relations"][0]["evidence"][0].update(quote="Ruritania invaded Freedonia in June."),
+            "quote does not match",
+        ),
         (lambda d: d["relations"][0]["evidence"][0].update(article="zz"), "article 'zz' is not in this map"),
         (lambda d: d.update(version=99), "unsupported relmap version 99"),
         (lambda d: d.update(format="other"), "not a relmap file"),
@@ -107,7 +127,10 @@ def test_all_problems_are_collected():
         (b"not json at all", "not valid JSON"),
         (b"[1, 2]", "top level should be a JSON object"),
         (b"\x00\x01\xff\xfe binary", "not a text file"),
-        (json.dumps({"format": "relmap", "version": 1, "articles": 3}).encode(), "'articles' should be a list"),
+        (
+            json.dumps({"format": "relmap", "version": 1, "articles": 3}).encode(),
+            "'articles' should be a list",
+        ),
     ],
 )
 def test_bad_files_name_the_file_and_the_problem(tmp_path, content, words):

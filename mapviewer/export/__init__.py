@@ -26,9 +26,24 @@ def _png(m: RelationMap, path: Path) -> None:
     render_png(m, path)
 
 
+def _lazy(module: str, func: str) -> Callable[[RelationMap, Path], None]:
+    # import the writer's module (and networkx) only when that format is asked for
+    def write(m: RelationMap, path: Path) -> None:
+        from importlib import import_module
+
+        getattr(import_module(f"{__name__}.{module}"), func)(m, path)
+
+    return write
+
+
 _WRITERS: dict[str, Callable[[RelationMap, Path], None]] = {
     ".json": _json,
     ".png": _png,
+    ".graphml": _lazy("graph", "write_graphml"),
+    ".gexf": _lazy("graph", "write_gexf"),
+    ".csv": _lazy("tabular", "write_csv"),
+    ".md": _lazy("report", "write_markdown"),
+    ".html": _lazy("report", "write_html"),
 }
 
 
