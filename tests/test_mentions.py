@@ -1,0 +1,273 @@
+"""Mention finding: offsets, longest match, case and context rules, fuzzy names, the seed."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from mapviewer.extract.gazetteer import Entry, Gazetteer
+from mapviewer.extract.mentions import MENTION_FORMS, Mention, damerau_levenshtein, find_mentions
+from mapviewer.seeds import default_seed
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """(surface, actor) pairs, checking the span invariants on the way."""
+    ms = find_mentions(text)
+    for m in ms:
+        assert text[m.start : m.end] == m.surface
+        assert m.form in MENTION_FORMS
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ms)), "sorted, not overlapping"
+    return [(m.surface, m.actor) for m in ms]
+
+
+def actors(text: str) -> list[str]:
+    return [a for _, a in found(text)]
+
+
+# -- the seed article ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_mentions() -> tuple[str, list[Mention]]:
+    text = default_seed().article().text
+    return text, find_mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("surface", "actor"),
+    [
+        ("Baku", "AZE"), ("Jerusalem", "ISR"), ("Ankara", "TUR"), ("Azeri", "AZE"), ("Azeris", "AZE"),
+        ("Armenians", "ARM"), ("Nagorno-Karabkah", "nagorno-karabakh"), ("Nagorno-Karabakh", "nagorno-karabakh"),
+        ("Hamas", "hamas"), ("Muslim Brotherhood", "muslim-brotherhood"), ("Qatar", "QAT"), ("Senegal", "SEN"),
+        ("Kosovo", "XKX"), ("Iran", "IRN"), ("Russia", "RUS"), ("US", "USA"), ("Turkey", "TUR"),
+        ("Israeli", "ISR"), ("Artsakh", "nagorno-karabakh"), ("South Ossetia", "south-ossetia"),
+        ("Abkhazia", "abkhazia"), ("Caucasus", "caucasus"), ("Middle East", "middle-east"),
+        ("Palestinian", "PSE"), ("Libyan", "LBY"),
+    ],
+)  # fmt: skip
+def test_seed_finds(seed_mentions, surface, actor):
+    _, ms = seed_mentions
+    assert any(m.surface == surface and m.actor == actor for m in ms), (surface, actor)
+
+
+def test_seed_forms(seed_mentions):
+    _, ms = seed_mentions
+    forms = {(m.surface, m.form) for m in ms}
+    assert ("Baku", "capital") in forms and ("Nagorno-Karabkah", "fuzzy") in forms
+    assert ("Armenians", "demonym") in forms and ("Azerbaijan", "name") in forms
+
+
+def test_seed_the_us(seed_mentions):
+    text, ms = seed_mentions
+    us = [m for m in ms if m.actor == "USA"]
+    assert len(us) == 1 and text[us[0].start - 4 : us[0].end] == "the US"
+
+
+@pytest.mark.parametrize("word", ["First World War", "Shi’ite", "Soviet", "Jews", "Nazi", "Muslim countries"])
+def test_seed_does_not_match(seed_mentions, word):
+    text, ms = seed_mentions
+    assert word in text
+    starts = [i for i in range(len(text)) if text.startswith(word, i)]
+    for s in starts:
+        assert not any(m.start < s + len(word) and m.end > s for m in ms), (word, s)
+
+
+def test_seed_offsets_and_order(seed_mentions):
+    text, ms = seed_mentions
+    assert ms == sorted(ms, key=lambda m: m.start)
+    assert all(text[m.start : m.end] == m.surface for m in ms)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
+
+
+# -- spans, longest match -------------------------------------------------------------------
+def test_longest_match_wins():
+    assert found("South Ossetia") == [("South Ossetia", "south-ossetia")]
+    assert found("the United Arab Emirates and the Arab League") == [
+        ("United Arab Emirates", "ARE"),
+        ("Arab League", "arab-league"),
+    ]
+    assert found("North Korean and South Korean troops") == [("North Korean", "PRK"), ("South Korean", "KOR")]
+    assert found("the Gulf states and the West Bank") == [
+        ("Gulf states", "gulf-states"),
+        ("West Bank", "west-bank"),
+    ]
+
+
+def test_the_forms_need_the():
+    # "the West" is an actor; "West" alone is a direction.
+    assert actors("Russia blamed the West.") == ["RUS", "west"]
+    assert actors("West of the river") == []
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_is_outside_the_span(apostrophe):
+    text = f"Azerbaijan{apostrophe}s army and Iran{apostrophe}s regime"
+    assert found(text) == [("Azerbaijan", "AZE"), ("Iran", "IRN")]
+
+
+def test_case_insensitive_without_changing_offsets():
+    assert found("AZERBAIJAN and ARMENIA") == [("AZERBAIJAN", "AZE"), ("ARMENIA", "ARM")]
+    # A dotted capital İ lower-cases to two characters; offsets must not drift.
+    text = "İİİ Azerbaijan, then TÜRKIYE"
+    assert found(text) == [("Azerbaijan", "AZE"), ("TÜRKIYE", "TUR")]
+
+
+def test_hyphenated_compounds():
+    assert found("Israel-Armenia relations") == [("Israel", "ISR"), ("Armenia", "ARM")]
+    assert found("pro-Azeri rallies") == [("Azeri", "AZE")]
+    assert found("the Israeli-Palestinian conflict") == [("Israeli", "ISR"), ("Palestinian", "PSE")]
+    assert found("the Tripoli-based Libyan government") == [("Tripoli", "LBY"), ("Libyan", "LBY")]
+    assert found("Nagorno Karabakh and Nagorno–Karabakh") == [
+        ("Nagorno Karabakh", "nagorno-karabakh"),
+        ("Nagorno–Karabakh", "nagorno-karabakh"),
+    ]
+
+
+def test_accents_and_folded_spellings():
+    assert actors("Türkiye, Turkiye, Côte d'Ivoire, Cote d’Ivoire") == ["TUR", "TUR", "CIV", "CIV"]
+
+
+def test_adjective_versus_demonym():
+    ms = find_mentions("Armenian forces fought. Three Armenians and an Armenian.")
+    assert [(m.surface, m.form) for m in ms] == [
+        ("Armenian", "adjective"),
+        ("Armenians", "demonym"),
+        ("Armenian", "demonym"),
+    ]
+
+
+# -- fuzzy ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("fighting in Nagorno-Karabkah", "nagorno-karabakh"),
+        ("Azerbajan said", "AZE"),
+        ("Kazakstan and Russia", "KAZ"),
+        ("the Phillippines", "PHL"),
+        ("Afganistan", "AFG"),
+    ],
+)
+def test_fuzzy_long_names(text, actor):
+    ms = find_mentions(text)
+    assert any(m.actor == actor and m.form == "fuzzy" for m in ms), ms
+
+
+@pytest.mark.parametrize(
+    "text", ["Iram", "Cuba Libra", "Chadd", "Irak", "Rusia", "Siberian tigers", "Columbia University"]
+)
+def test_no_fuzzy_on_short_words_or_known_other_words(text):
+    assert not any(m.form == "fuzzy" for m in find_mentions(text))
+    assert actors("Liberian") == ["LBR"]  # exact, not fuzzy
+
+
+def test_fuzzy_is_bounded():
+    # 10 letters: one edit allowed, two are not.
+    assert any(m.form == "fuzzy" for m in find_mentions("Azerbaijam"))
+    assert not find_mentions("Azerbaiyam")
+    # Lower-case words are never fuzzed.
+    assert not find_mentions("azerbajan")
+
+
+def test_damerau_levenshtein():
+    assert damerau_levenshtein("karabkah", "karabakh") == 1
+    assert damerau_levenshtein("abc", "abc") == 0
+    assert damerau_levenshtein("kitten", "sitting") == 3
+    assert damerau_levenshtein("kitten", "sitting", 1) == 2  # stops early past the limit
+
+
+# -- false friends ----------------------------------------------------------------------------
+def test_turkey_the_bird():
+    assert actors("We had roast turkey and a turkey sandwich.") == []
+    assert actors("Turkey sandwiches were served. Turkey dinner is at six.") == []
+    assert actors("Turkey threatened to intervene.") == ["TUR"]
+    assert actors("TURKEY AND GREECE") == ["TUR", "GRC"]
+
+
+def test_georgia_the_us_state():
+    assert actors("He grew up in Atlanta, Georgia.") == []
+    assert actors("Georgia's governor signed the bill.") == []
+    assert actors("Georgia voters went to the polls.") == []
+    assert actors("Storms hit towns in Georgia and Alabama.") == []
+    assert actors("Athens, Georgia is a college town.") == []
+    # The country.
+    assert actors("Russia invaded Georgia in 2008.") == ["RUS", "GEO"]
+    assert actors("Georgia's president met Azerbaijan's leader in Tbilisi.") == ["GEO", "AZE", "GEO"]
+    assert actors("Moscow, Georgia and Armenia") == ["RUS", "GEO", "ARM"]
+
+
+def test_given_names():
+    assert actors("Michael Jordan scored 40 points.") == []
+    assert actors("Jordan Peterson gave a talk.") == []
+    assert actors("Chad said he liked the film.") == []
+    assert actors("George Washington crossed the river.") == []
+    assert actors("Israel Katz, the minister, said so.") == []
+    # The states.
+    assert actors("Jordan and Egypt signed peace treaties with Israel.") == ["JOR", "EGY", "ISR"]
+    assert actors("Chadian troops crossed the border. Chad said it would respond.") == ["TCD", "TCD"]
+    assert actors("Troops moved into Chad. Chad said the border was closed.") == ["TCD", "TCD"]
+    assert actors("Troops entered Chad. Chad said the border was closed.") == ["TCD", "TCD"]
+    assert actors("Chad Smith plays drums. Chad said hello.") == []
+    assert actors("Jordan Valley settlements") == ["JOR"]
+
+
+def test_china_and_guinea_and_niger():
+    assert actors("fine china plates and China plates") == []
+    assert actors("a Guinea pig") == []
+    assert actors("China, Guinea and Nigeria") == ["CHN", "GIN", "NGA"]
+    assert found("Niger and Nigeria and Nigerien troops") == [
+        ("Niger", "NER"),
+        ("Nigeria", "NGA"),
+        ("Nigerien", "NER"),
+    ]
+    assert found("Iranian drones") == [("Iranian", "IRN")]
+
+
+def test_congo():
+    assert actors("fighting in Congo") == ["COD"]
+    assert actors("the Republic of the Congo and Congo-Brazzaville") == ["COG", "COG"]
+    assert actors("the Democratic Republic of the Congo and DR Congo") == ["COD", "COD"]
+
+
+def test_acronyms_need_capitals():
+    assert actors("let us talk about us") == []
+    assert actors("Us and them") == []
+    assert actors("the US and the U.S. and the USA") == ["USA", "USA", "USA"]
+    assert actors("an un-American act, the UN") == ["USA", "un"]
+    assert actors("the EU and eu") == ["eu"]
+    assert actors("NATO, Nato and nato") == ["nato", "nato"]  # "Nato" is a house style
+
+
+def test_stop_phrases_block_inner_names():
+    assert actors("The Jerusalem Post and the Washington Post reported") == []
+    assert actors("during the First World War and the Gulf War") == []
+    assert actors("New Mexico and New Jersey") == []
+    assert actors("Native Americans and Latin America") == []
+
+
+def test_capitalized_common_words():
+    assert actors("Male voters and female voters") == []  # Malé, capital of the Maldives
+    assert actors("Victoria said") == []
+
+
+def test_lowercase_names_are_not_mentions():
+    assert actors("the jordan river; a chad; some china") == []
+
+
+# -- API --------------------------------------------------------------------------------------
+def test_custom_gazetteer_and_empty_text():
+    g = Gazetteer(
+        [Entry("atl", "Atlantis", "country", aliases=("Atlantic Realm",), demonyms=("Atlantean",))],
+    )
+    ms = find_mentions("The Atlantean fleet left Atlantis for the Atlantic Realm.", g)
+    assert [(m.actor, m.surface, m.form) for m in ms] == [
+        ("atl", "Atlantean", "demonym"),
+        ("atl", "Atlantis", "name"),
+        ("atl", "Atlantic Realm", "alias"),
+    ]
+    assert find_mentions("", g) == []
+    assert find_mentions("") == []
+
+
+def test_mention_is_frozen():
+    m = Mention("AZE", 0, 4, "Baku", "capital")
+    with pytest.raises(AttributeError):
+        m.start = 1  # type: ignore[misc]
