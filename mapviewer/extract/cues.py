@@ -1,0 +1,176 @@
+"""The cue lexicon: words that state a relation between actors, in the spirit of CAMEO.
+
+Each cue is a lemma with the relation type it signals (a key of
+:data:`mapviewer.model.RELATION_TYPES`) and how it links the actors around it:
+
+``dir``
+    directed: the subject acts on the object ("Turkey *threatened* Armenia");
+``sym``
+    symmetric: "X and Y *signed*", "X *clashed* with Y", "X–Y *relations*";
+``buy``
+    directed from the object to the subject ("X *bought* drones from Y": Y supplies X);
+``med``
+    mediation: the subject brokers between the others.
+
+Inflections ("threatened", "allies", "brokering", "supplied") are reduced to the lemma
+by suffix rules in :func:`lemma_candidates`; no tagger or word list is needed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = [
+    "ARMS_WORDS",
+    "CUES",
+    "ENERGY_WORDS",
+    "HEDGES",
+    "NEGATORS",
+    "Cue",
+    "lemma_candidates",
+    "lookup",
+]
+
+
+class Cue(NamedTuple):
+    type: str
+    link: str  # "dir", "sym", "buy", "med"
+    noun: bool  # a noun or adjective ("ally", "hostile"): the actors are around it, not subject/object
+    weight: float  # how surely it states a relation, before hedging
+
+
+def _cues() -> dict[str, Cue]:
+    table: dict[str, Cue] = {}
+
+    def add(words: str, type_: str, link: str, noun: bool = False, weight: float = 0.8) -> None:
+        for w in words.split():
+            table[w] = Cue(type_, link, noun, weight)
+
+    # material conflict
+    add("attack invade bomb shell strike hammer defeat capture seize annex raid besiege blockade "
+        "occupy shoot kill target assault bombard ambush overrun", "war", "dir")
+    add("fire", "war", "dir", weight=0.6)
+    add("fight clash battle", "war", "sym")
+    add("war invasion offensive airstrike bombardment occupation hostilities conflict fighting "
+        "warring clashes", "war", "sym", True, 0.6)
+    add("sanction embargo boycott suspend freeze sever expel", "sanctions", "dir")
+    add("sanctions embargo", "sanctions", "dir", True, 0.7)
+    # verbal conflict
+    add("threaten menace liberate", "threat", "dir")
+    add("threat", "threat", "dir", True, 0.7)
+    add("accuse blame condemn denounce criticize criticise oppose isolate antagonize anger provoke "
+        "insult warn protest", "hostility", "dir")
+    add("hostile hostility tension tensions enmity animosity dispute feud", "hostility", "sym", True, 0.7)
+    add("enemy adversary foe", "hostility", "sym", True, 0.7)
+    add("rival rivalry compete competitor", "rivalry", "sym", True, 0.7)
+    add("claim", "territorial dispute", "dir")
+    add("disputed contested", "territorial dispute", "sym", True, 0.7)
+    # verbal cooperation
+    add("ally allied alliance coalition", "alliance", "sym", True, 0.8)
+    add("partner partnership", "alliance", "sym", True, 0.7)
+    add("join", "alliance", "sym", weight=0.7)
+    add("relations ties relationship", "diplomatic ties", "sym", True, 0.6)
+    add("recognize recognise normalize normalise", "diplomatic ties", "dir")
+    add("cooperate collaborate agree sign", "cooperation", "sym")
+    add("cooperation agreement accord treaty deal pact openness inroads openings interests",
+        "cooperation", "sym", True, 0.6)
+    add("welcome praise court offer invite", "cooperation", "dir", weight=0.6)
+    add("closer", "diplomatic ties", "dir", True, 0.6)
+    add("mediate broker facilitate", "mediation", "med")
+    add("mediator mediation", "mediation", "med", True, 0.7)
+    # material cooperation
+    add("support back help defend protect arm train recruit", "military support", "dir", weight=0.7)
+    add("supply sell deliver provide export ship send", "trade", "dir", weight=0.7)
+    add("supplier exporter sale sales deliveries shipments", "trade", "dir", True, 0.7)
+    add("buy purchase import", "trade", "buy", weight=0.7)
+    add("trade", "trade", "sym", True, 0.7)
+    add("aid assist fund finance lend donate", "aid", "dir", weight=0.7)
+    add("creditor donor lender", "aid", "dir", True, 0.7)
+    add("host", "hosting", "dir", weight=0.7)
+    add("base", "hosting", "sym", True, 0.5)
+    add("depend rely", "dependence", "buy", weight=0.7)
+    add("dependent reliant", "dependence", "dir", True, 0.7)
+    # neutral
+    add("border", "neighbours", "sym", weight=0.8)
+    add("neighbor neighbour", "neighbours", "sym", True, 0.8)
+    return table
+
+
+#: Lemma -> cue.
+CUES: dict[str, Cue] = _cues()
+
+#: Words that negate a cue that follows them closely. A negated cue states no relation.
+NEGATORS = frozenset(
+    "not n't never no without neither nor deny denied denies denying refuse refused refuses refusing "
+    "reject rejected rejects declined declines fail failed fails ruled".split()
+)
+#: Words that hedge a cue: the relation is kept with a lower confidence.
+HEDGES = frozenset(
+    "may might could would possibly reportedly allegedly likely perhaps consider considering considers "
+    "plan plans planning seek seeks seeking rumoured rumored potential possible whether if".split()
+)
+#: Words that reverse a relation noun ("ended cooperation", "ending hostility").
+REVERSERS = frozenset(
+    "end ended ending ends halt halted halting suspend suspended suspending sever severed cut "
+    "break broke broken lift lifted lifting drop dropped".split()
+)
+#: Goods that make a trade cue arms trade or energy trade.
+ARMS_WORDS = frozenset(
+    "arms weapons weaponry drones drone munitions missiles missile tanks tank jets fighters fighter "
+    "artillery ammunition rifles rockets howitzers helicopters warships submarines frigates "
+    "defence defense military uav uavs air-defence".split()
+)
+ENERGY_WORDS = frozenset("gas oil crude energy lng fuel electricity pipeline petroleum uranium coal".split())
+
+# Irregular forms the suffix rules cannot undo.
+_IRREGULAR = {
+    "struck": "strike", "shot": "shoot", "fought": "fight", "sold": "sell", "bought": "buy",
+    "sent": "send", "sales": "sales", "led": "lead", "broke": "break", "froze": "freeze", "frozen": "freeze",
+    "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
+    "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
+    "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads",
+    "arms": "arms", "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
+    "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
+    "relied": "rely", "relies": "rely", "relying": "rely", "enemies": "enemy", "rivals": "rival",
+}
+# Lemmas that look inflected but are not ("ties" is not "ty"; "closer" is not "close").
+_KEEP = frozenset(_IRREGULAR)
+
+
+@lru_cache(maxsize=65536)
+def lemma_candidates(word: str) -> tuple[str, ...]:
+    """Possible lemmas of a lower-case word, most likely first (suffix rules)."""
+    if word in _IRREGULAR:
+        return (_IRREGULAR[word],)
+    out = [word]
+    n = len(word)
+    if n > 4 and word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if n > 4 and word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if n > 3 and word.endswith("es"):
+        out += [word[:-2], word[:-1]]
+    elif n > 3 and word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if n > 4 and word.endswith("ed"):
+        stem = word[:-2]
+        out += [stem, word[:-1]]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # "shelled" -> "shell" already; "planned" -> "plan"
+    if n > 5 and word.endswith("ing"):
+        stem = word[:-3]
+        out += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=65536)
+def lookup(word: str) -> tuple[str, Cue] | None:
+    """The cue a lower-case word inflects, as ``(lemma, cue)``, or None."""
+    for cand in lemma_candidates(word):
+        cue = CUES.get(cand)
+        if cue is not None:
+            return cand, cue
+    return None

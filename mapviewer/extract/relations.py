@@ -1,0 +1,633 @@
+"""Relations between the actors of an article, from cue words and sentence structure.
+
+For each sentence: the actor mentions (:func:`~mapviewer.extract.mentions.find_mentions`),
+subject pronouns resolved to the actor the text is talking about, and the cue words of
+:mod:`mapviewer.extract.cues`. Each cue links the actors on its left (the subject, or
+the possessor of a relation noun) to the actors on its right (the object), using only
+surface rules that hold for news prose:
+
+* coordination: "Turkey and the UAE supplied drones" has two subjects, "allied with
+  Hamas and Qatar" two objects, and the members of a list are not related to each other;
+* a second verb phrase ("... and sought to become closer to the US") and a participle
+  after a comma (", accusing Israel") take the clause's subject, a relative clause
+  ("Azerbaijan, which borders Iran") its antecedent;
+* passive voice with "by" swaps the sides ("Ukraine was supplied ... by Germany");
+  "bought ... from Y" makes Y the supplier;
+* "X's closest ally" relates X to the copula's subject; "relations between X and Y" and
+  "X-Y relations" relate X and Y; a cue with no actor on one side states nothing;
+* a negated cue ("did not attack", "denied supplying") states no relation; a hedged one
+  ("may ally") lowers the confidence; a reversing verb ("ended cooperation") turns the
+  valence of a relation noun;
+* mediation ("Oman mediated between Saudi Arabia and the Houthis") relates the mediator
+  to each party; a deal brokered with one party named takes the other from the last
+  war in the text.
+
+Evidence is the whole sentence, sliced from the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import RELATION_TYPES, Actor, Article, Evidence, Relation, RelationMap
+from . import cues as _cues
+from .sentences import sentence_spans
+
+__all__ = ["Cancelled", "extract_relations", "relation_valence"]
+
+_TOKEN = re.compile(r"[’']s(?!\w)|\w+(?:n[’']t)?|[^\w\s]")
+
+_HOSTILE_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if "conflict" in v)
+_NEUTRAL_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if v == "neutral")
+
+_PREPS = frozenset(
+    "in into to from of with against by at on for between among than inside within across near over "
+    "under toward towards about as like via through alongside including amid despite after before "
+    "during without".split()
+)
+_AUX = frozenset(
+    "is are was were be been being has have had will would can could may might must shall should "
+    "do does did also still then now has't".split()
+)
+_ADVERBS = frozenset("also still then now recently reportedly allegedly already again once long later soon".split())
+_IRREGULAR_PAST = frozenset(
+    "sought kept made took gave went sent won led held began became fought struck brought bought sold "
+    "told said left met lost shot saw got put set ran hit broke froze lent drove".split()
+)
+# Words allowed between two coordinated actors ("X, Y and the Z", "X-Y", "and in Z").
+_COORD_GLUE = frozenset(
+    ", and or as well both the - – / in to with of its their his her".split()
+)
+_COORD_MARK = frozenset(", and or - – / as well".split())
+# Head nouns that may follow an actor inside a coordination ("the Ethiopian government and the TPLF").
+_HEADS = frozenset(
+    "government governments forces troops army armies military militaries rebels regime regimes "
+    "authorities officials leaders people side sides fighters militias navy air force".split()
+)
+_BOUNDARY = frozenset("; : ( ) — – but while whereas although though because unless".split())
+_RELATIVE = frozenset("which who whom that".split())
+_BE = frozenset("is are was were be been being get got gets getting".split())
+_PRONOUNS = frozenset(("it", "they"))
+# Quick test for a sentence that may refer back to an actor without naming it.
+_PRONOUN_RX = re.compile(
+    r"\b(?:[Ii]t|[Tt]hey|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation))\b"
+)
+_PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
+_REPORTING = frozenset("accuse accused accuses accusing allege alleged alleges claim claimed claims".split())
+# Between a subject and a possessive relation noun: "X is one of Y's", "X, once Y's main".
+_COPULA_GLUE = frozenset(
+    "is are was were remains remain remained became become becomes been has have had one of the a an , "
+    "once still also now long seen as considered regarded its main".split()
+)
+
+
+class Cancelled(Exception):
+    """Extraction was cancelled through the ``cancel`` callback."""
+
+
+@dataclass(slots=True)
+class _Tok:
+    low: str
+    start: int
+    end: int
+    actor: str | None = None
+    poss: bool = False  # followed by "'s"
+    pron: bool = False  # a resolved pronoun, not a mention
+
+
+@dataclass(slots=True)
+class _Hit:
+    source: str
+    target: str
+    directed: bool
+    type: str
+    confidence: float
+    sent: int
+
+
+def relation_valence(types: tuple[str, ...] | list[str]) -> str:
+    """Overall valence of a relation from its types."""
+    hostile = any(t in _HOSTILE_TYPES for t in types)
+    coop = any(t not in _HOSTILE_TYPES and t not in _NEUTRAL_TYPES for t in types)
+    if hostile and coop:
+        return "mixed"
+    if hostile:
+        return "hostile"
+    return "cooperative" if coop else "neutral"
+
+
+# -- tokens ----------------------------------------------------------------------------
+def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = s
+    for m in mentions:
+        for t in _TOKEN.finditer(text, pos, m.start):
+            toks.append(_Tok(t.group().lower(), t.start(), t.end()))
+        if toks and toks[-1].actor == m.actor and toks[-1].end >= m.start - 1:
+            toks[-1].end = m.end  # "Tripoli-based Libyan": one actor, not a list of two
+        toks.append(_Tok(m.surface.lower(), m.start, m.end, m.actor))
+        pos = m.end
+    for t in _TOKEN.finditer(text, pos, e):
+        toks.append(_Tok(t.group().lower(), t.start(), t.end()))
+    # Possessives belong to the actor before them.
+    out: list[_Tok] = []
+    for t in toks:
+        if t.low in ("'s", "’s") and out and out[-1].actor:
+            out[-1].poss = True
+            continue
+        out.append(t)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _verbish(low: str) -> bool:
+    """Does ``low`` look like a finite verb or auxiliary?"""
+    if low in _AUX or low in _IRREGULAR_PAST:
+        return True
+    if len(low) > 3 and low.endswith("ed"):
+        return True
+    hit = _cues.lookup(low)
+    return hit is not None and not hit[1].noun
+
+
+def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
+    """Indices of the coordinated actors starting at actor token ``i``, going ``step``."""
+    out = [i]
+    seen = {toks[i].actor}
+    j = i + step
+    mark = False
+    listed = False  # a list has "and", "or" or a hyphen; "In addition to X, Y" has a lone comma
+    while 0 <= j < len(toks) and abs(j - i) <= limit:
+        t = toks[j]
+        if t.actor:
+            if t.actor in seen or mark:
+                out.append(j)
+                seen.add(t.actor)
+                i, mark = j, False
+            else:
+                break
+        elif t.low in _COORD_MARK:
+            mark = True
+            listed = listed or t.low != ","
+        elif not (t.low in _COORD_GLUE or t.low in _HEADS):
+            break
+        j += step
+    if not listed:
+        return [k for k in out if toks[k].actor == toks[out[0]].actor]
+    return out
+
+
+def _is_subject(toks: list[_Tok], i: int) -> bool:
+    """Is actor token ``i`` (the end of a group) followed by a verb, as a clause subject is?"""
+    j = i + 1
+    skipped = 0
+    while j < len(toks) and skipped < 3:
+        low = toks[j].low
+        if toks[j].actor:
+            return False
+        if low in _AUX or _verbish(low):
+            return True
+        if low in _ADVERBS or (toks[i].poss and skipped < 2 and low.isalpha()) or low in _HEADS:
+            j += 1
+            skipped += 1
+            continue
+        if low == ",":  # an appositive: "Azerbaijan, which borders Iran" / "the UAE, once ..."
+            return True
+        return False
+    return False
+
+
+def _after_prep(toks: list[_Tok], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].low in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and toks[j].low in _PREPS
+
+
+def _main_subject(toks: list[_Tok]) -> int | None:
+    first = None
+    for i, t in enumerate(toks):
+        if t.actor and not _after_prep(toks, i):
+            if first is None:
+                first = i
+            if _is_subject(toks, i):
+                return i
+    return first
+
+
+# -- the extractor ---------------------------------------------------------------------
+class _Extractor:
+    def __init__(self, article: Article, gazetteer=None) -> None:
+        self.article = article
+        self.gazetteer = gazetteer
+        self.hits: list[_Hit] = []
+        self.spans: list[tuple[int, int]] = []
+        self.wars: dict[tuple[str, str], int] = {}
+        self._rel: list[bool] = []
+        self._topic: str | None = None
+
+    def run(self, progress: Callable[[float, str], None] | None, cancel: Callable[[], bool] | None) -> RelationMap:
+        from .gazetteer import Gazetteer
+        from .mentions import find_mentions
+
+        text = self.article.text
+        gaz = self.gazetteer if self.gazetteer is not None else Gazetteer.default()
+        if progress:
+            progress(0.0, "finding sentences")
+        self.spans = spans = sentence_spans(text)
+        if progress:
+            progress(0.05, "finding actors")
+        mentions = find_mentions(text, gaz)
+        if cancel and cancel():
+            raise Cancelled("extraction cancelled")
+        counts: dict[str, int] = {}
+        for m in mentions:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+        topic: str | None = None
+        topic_age = 0
+        mi = 0
+        n = len(spans)
+        step = max(1, n // 50)
+        for si, (s, e) in enumerate(spans):
+            if cancel and si % 8 == 0 and cancel():
+                raise Cancelled("extraction cancelled")
+            if progress and si % step == 0:
+                progress(0.1 + 0.85 * si / max(1, n), f"sentence {si + 1} of {n}")
+            while mi < len(mentions) and mentions[mi].start < s:
+                mi += 1
+            mj = mi
+            while mj < len(mentions) and mentions[mj].end <= e:
+                mj += 1
+            ms = mentions[mi:mj]
+            mi = mj
+            if not ms and topic is None:
+                continue
+            if len({m.actor for m in ms}) < 2 and _PRONOUN_RX.search(text, s, e) is None:
+                # No pair can be formed here: keep only the topic up to date (fast path).
+                if ms:
+                    topic, topic_age = ms[0].actor, 0
+                else:
+                    topic_age += 1
+                    if topic_age > 1:
+                        topic = None
+                continue
+            toks = _tokens(text, s, e, ms)
+            self._resolve_pronouns(toks, topic)
+            subj = _main_subject(toks)
+            if any(t.actor for t in toks):
+                self._sentence(toks, si, subj, topic)
+            if subj is not None:
+                topic, topic_age = toks[subj].actor, 0
+            else:
+                topic_age += 1
+                if topic_age > 1 or ms:
+                    topic = None
+        if progress:
+            progress(0.97, "merging relations")
+        m = self._merge(gaz, counts)
+        if progress:
+            progress(1.0, "done")
+        return m
+
+    # -- pronouns --
+    def _resolve_pronouns(self, toks: list[_Tok], topic: str | None) -> None:
+        """Mark subject pronouns ("It", "They", "the country") as the actor they stand for."""
+        for i, t in enumerate(toks):
+            if t.actor:
+                continue
+            k = None
+            if t.low in _PRONOUNS:
+                k = i
+            elif t.low == "the" and i + 1 < len(toks) and toks[i + 1].low in _PRONOUN_NOUNS:
+                k = i + 1
+            if k is None or k + 1 >= len(toks):
+                continue
+            nxt = toks[k + 1].low
+            third_person = nxt.endswith("s") and nxt.isalpha() and not nxt.endswith("ss")
+            if not (_verbish(nxt) or nxt in _ADVERBS or third_person):
+                continue  # "it" as an object, or "it is unfortunate that..."
+            prev = [x.low for x in toks[max(0, i - 2) : i]]
+            if i == 0 or (i <= 3 and "," in prev):
+                ref = topic
+            else:
+                j = _main_subject(toks[:i])
+                ref = toks[j].actor if j is not None else topic
+            if ref:
+                toks[k].actor = ref
+                toks[k].pron = True
+                if k != i:
+                    toks[i].low = "_"  # "the country": one token stands for the actor
+
+    # -- one sentence --
+    def _sentence(self, toks: list[_Tok], si: int, subj: int | None, topic: str | None) -> None:
+        n = len(toks)
+        # Tokens inside a relative clause ", which ... ,": their actors are not the main clause's.
+        rel = [False] * n
+        inside = False
+        for i, t in enumerate(toks):
+            if t.low in ("which", "who") and i > 0 and toks[i - 1].low == ",":
+                inside = True
+            elif t.low in (",", ";", ":") and inside:
+                inside = False
+            rel[i] = inside
+        self._rel = rel
+        self._topic = topic
+        for c, t in enumerate(toks):
+            if t.actor:
+                continue
+            hit = _cues.lookup(t.low)
+            if hit is None:
+                continue
+            lemma, cue = hit
+            if lemma == "base" and not any(x.low in ("military", "air", "naval", "drone") for x in toks[max(0, c - 2) : c]):
+                continue
+            window = [x.low for x in toks[max(0, c - 3) : c]]
+            if any(w in _cues.NEGATORS for w in window):
+                continue  # "did not attack", "denied supplying": no relation at all
+            conf = cue.weight
+            clause = [x.low for x in toks[max(0, c - 10) : c]]
+            if any(w in _cues.HEDGES for w in clause[-6:]):
+                conf *= 0.5
+            if any(w in _REPORTING for w in clause) and lemma not in ("accuse", "claim"):
+                conf *= 0.6  # the content of an accusation is alleged
+            type_ = cue.type
+            if type_ == "trade" or lemma in ("send", "supplier", "rely", "depend"):
+                goods = {x.low for x in toks[c + 1 : min(n, c + 10)]} | set(window)
+                if goods & _cues.ARMS_WORDS:
+                    type_ = "arms trade"
+                elif goods & _cues.ENERGY_WORDS:
+                    type_ = "energy trade"
+                elif lemma == "send":
+                    continue  # "sent a delegation": not a relation by itself
+            if cue.noun and any(w in _cues.REVERSERS for w in clause[-4:]):
+                type_ = "cooperation" if type_ in _HOSTILE_TYPES else "hostility"
+            if cue.link == "med":
+                self._mediation(toks, c, subj, conf, si)
+                continue
+            if type_ == "war" and not cue.noun and self._fought_alongside(toks, c, conf, si):
+                continue
+            left, right, passive, between = self._sides(toks, c, cue, subj)
+            directed = cue.link in ("dir", "buy")
+            if cue.link == "buy" and not passive:
+                left, right = right, left
+            elif passive and cue.link == "dir":
+                left, right = right, left
+            la = [toks[i].actor for i in left]
+            ra = [toks[i].actor for i in right]
+            if right and cue.noun and type_ not in _HOSTILE_TYPES and _word_before(toks, right[0]) == "against":
+                # "a coalition against X": allied with others, at war with X.
+                type_ = "war" if lemma in ("coalition", "alliance", "offensive") else "hostility"
+            if not la and ra and toks[0].low == "there" and topic:
+                la = [topic]  # "There are new openings in X": the text is still about the topic
+            pairs: list[tuple[str, str, bool]] = []
+            if between and len(set(ra)) >= 2:
+                pairs = _among(ra)
+            elif la and ra:
+                pairs = [(x, y, directed) for x in la for y in ra if x and y]
+            elif cue.link == "sym" and len(set(la)) >= 2:
+                pairs = _among(la)
+            pron = any(toks[i].pron for i in left + right)
+            for x, y, d in pairs:
+                if x != y:
+                    self._add(x, y, d and cue.link != "sym", type_, conf * (0.85 if pron else 1.0), si)
+
+    def _fought_alongside(self, toks: list[_Tok], c: int, conf: float, si: int) -> bool:
+        """ "X fought alongside Y against Z": X and Y are allies, both at war with Z."""
+        allies: list[int] = []
+        enemies: list[int] = []
+        for j in range(c + 1, min(len(toks), c + 16)):
+            low = toks[j].low
+            if low in _BOUNDARY:
+                break
+            if low in ("alongside", "beside") and not allies:
+                k = next((x for x in range(j + 1, min(len(toks), j + 5)) if toks[x].actor), None)
+                allies = _group(toks, k, 1, 12) if k is not None else []
+            if low == "against" and not enemies:
+                k = next((x for x in range(j + 1, min(len(toks), j + 5)) if toks[x].actor), None)
+                enemies = _group(toks, k, 1, 12) if k is not None else []
+        if not allies:
+            return False
+        left = self._left(toks, c, noun=False, subj=None)
+        side = [toks[i].actor for i in left] + [toks[i].actor for i in allies]
+        for x in left:
+            for y in allies:
+                if toks[x].actor != toks[y].actor:
+                    self._add(toks[x].actor, toks[y].actor, False, "military support", conf, si)  # type: ignore[arg-type]
+        for x in dict.fromkeys(side):
+            for y in enemies:
+                if x and x != toks[y].actor:
+                    self._add(x, toks[y].actor, False, "war", conf, si)  # type: ignore[arg-type]
+        return True
+
+    def _left(self, toks: list[_Tok], c: int, *, noun: bool, subj: int | None) -> list[int]:
+        """The nearest actor group before cue ``c`` that can be its subject."""
+        rel = self._rel
+        if c and toks[c - 1].low == "," and toks[c].low.endswith("ing") and subj is not None and subj < c:
+            return _group(toks, subj, 1, 12)  # ", accusing Israel": the clause's subject
+        j = c - 1
+        crossed_verb_and = False
+        while j >= 0 and c - j <= 16:
+            t = toks[j]
+            if t.low in _BOUNDARY:
+                break
+            if t.actor:
+                if (crossed_verb_and and not _is_subject(toks, j)) or (rel[j] and not rel[c]):
+                    j -= 1
+                    continue
+                return _group(toks, j, -1, 12)
+            if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS):
+                crossed_verb_and = True  # "... and sought to": the subject of the first verb
+            if t.low in _RELATIVE and j > 0 and not any(toks[x].actor for x in range(j + 1, c)):
+                # "X, which borders Y": the antecedent is the subject.
+                k = j - 1
+                while k >= 0 and not toks[k].actor and j - k <= 4 and toks[k].low not in _BOUNDARY:
+                    k -= 1
+                if k >= 0 and toks[k].actor:
+                    return _group(toks, k, -1, 12)
+            j -= 1
+        return []
+
+    def _sides(self, toks: list[_Tok], c: int, cue: _cues.Cue, subj: int | None):
+        n = len(toks)
+        # Right side: the first actor group after the cue, within the clause.
+        right: list[int] = []
+        between = False
+        agent: list[int] = []
+        j = c + 1
+        limit = min(n, c + 13)
+        while j < limit:
+            t = toks[j]
+            if t.low in _BOUNDARY or t.low in _RELATIVE:
+                break
+            if t.low == "between":
+                between = True
+            if t.actor:
+                grp = _group(toks, j, 1, 12)
+                end = grp[-1]
+                if cue.noun and not between and not _prep_before(toks, j, c):
+                    break  # "victory in war brings out Israeli flags": no preposition, no object
+                # "... and Russia brokered": an actor followed by its own verb starts a new clause.
+                if toks[j - 1].low in ("and", "but", ",") and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
+                    break
+                if toks[j - 1].low == "by":
+                    agent = grp
+                    break
+                if not right:
+                    right = grp
+                j = end + 1
+                continue
+            j += 1
+        left = self._left(toks, c, noun=cue.noun, subj=subj)
+        # Zero relative: "Syrian rebel groups it recruits" -- the object stands before the pronoun.
+        if left and not right and not cue.noun and toks[left[0]].pron:
+            k = min(left) - 1
+            steps = 0
+            while k >= 0 and steps < 3 and not toks[k].actor and toks[k].low not in _BOUNDARY and toks[k].low != ",":
+                k -= 1
+                steps += 1
+            if k >= 0 and toks[k].actor:
+                right = _group(toks, k, -1, 12)
+        # "an area that Azerbaijan claims": the object is the relative clause's antecedent.
+        if left and not right and not cue.noun and min(left) > 0 and toks[min(left) - 1].low in _RELATIVE:
+            k = min(left) - 2
+            while k >= 0 and not toks[k].actor and min(left) - k <= 6 and toks[k].low not in _BOUNDARY:
+                k -= 1
+            if k >= 0 and toks[k].actor:
+                right = _group(toks, k, -1, 12)
+        # A possessor with no right side: "China is Pakistan's closest ally", "X, once Y's partner".
+        if left and not right and cue.noun and toks[left[0]].poss and c - left[0] <= 3:
+            k = min(left) - 1
+            while k >= 0 and not toks[k].actor and (toks[k].low in _COPULA_GLUE or toks[k].low in _HEADS):
+                k -= 1
+            if k >= 0 and toks[k].actor:
+                right, left = left, _group(toks, k, -1, 12)
+        # Passive: "X was attacked by Y" -- the agent acts.
+        passive = False
+        if not cue.noun and any(x.low in _BE for x in toks[max(0, c - 3) : c]) and toks[c].low.endswith(("ed", "en", "t")):
+            if agent:
+                passive = True
+                right = agent
+            elif toks[c].low.endswith("ed") and cue.link == "dir":
+                right = []  # "X was attacked" with no agent named: no pair
+        return left, right, passive, between
+
+    def _mediation(self, toks: list[_Tok], c: int, subj: int | None, conf: float, si: int) -> None:
+        n = len(toks)
+        # The mediator: the subject before the cue ("Russia brokered"), or the agent ("mediated by Qatar").
+        mediators = self._left(toks, c, noun=False, subj=subj)
+        parties: list[str] = []
+        for k in range(c + 1, min(n, c + 20)):
+            t = toks[k]
+            if t.low in (";", "."):
+                break
+            if t.low == "between":
+                nxt = next((x for x in range(k + 1, min(n, k + 5)) if toks[x].actor), None)
+                if nxt is not None:
+                    parties = [toks[x].actor for x in _group(toks, nxt, 1, 12)]  # type: ignore[misc]
+                    break
+            if t.actor:
+                if toks[k - 1].low == "by":
+                    mediators = _group(toks, k, 1, 12)
+                    continue
+                parties.append(t.actor)
+        med = {toks[i].actor for i in mediators}
+        parties = [p for p in dict.fromkeys(parties) if p not in med]
+        if not med:
+            return
+        if len(parties) < 2 and self.wars:
+            # "X brokered a deal": between the sides of the war the text is most about.
+            cands = [w for w in self.wars if set(w) & set(parties)] or list(self.wars)
+            war = max(cands, key=self.wars.__getitem__)
+            conf *= 0.7
+            parties = list(dict.fromkeys(parties + [p for p in war if p not in med]))
+        for m_ in med:
+            for p in parties:
+                if m_ and p and m_ != p:
+                    self._add(m_, p, True, "mediation", conf, si)
+
+    def _add(self, a: str, b: str, directed: bool, type_: str, conf: float, si: int) -> None:
+        self.hits.append(_Hit(a, b, directed, type_, conf, si))
+        if type_ == "war":
+            key = (a, b) if a < b else (b, a)
+            self.wars[key] = self.wars.get(key, 0) + 1
+
+    # -- merging --
+    def _merge(self, gaz, counts: dict[str, int]) -> RelationMap:
+        groups: dict[tuple[str, str, bool], list[_Hit]] = {}
+        for h in self.hits:
+            key = (h.source, h.target, True) if h.directed else (*sorted((h.source, h.target)), False)
+            groups.setdefault(key, []).append(h)  # type: ignore[arg-type]
+        text = self.article.text
+        aid = self.article.id
+        relations: list[Relation] = []
+        for (a, b, directed), hs in groups.items():
+            found = {h.type for h in hs}
+            types = tuple(t for t in RELATION_TYPES if t in found)
+            sents = sorted({h.sent for h in hs})
+            ev = [Evidence(aid, s, e, text[s:e]) for s, e in (self.spans[i] for i in sents)]
+            miss = 1.0
+            for h in hs:
+                miss *= 1.0 - min(h.confidence, 0.95)
+            relations.append(
+                Relation(a, b, directed=directed, valence=relation_valence(types), types=types, evidence=ev,
+                         confidence=round(1.0 - miss, 3))
+            )
+        relations.sort(key=lambda r: (-len(r.evidence), r.source, r.target))
+        actors: list[Actor] = []
+        for actor_id, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            try:
+                actors.append(gaz.to_actor(actor_id, mentions=k))
+            except KeyError:
+                actors.append(Actor(actor_id, actor_id, mentions=k))
+        return RelationMap(articles=[self.article], actors=actors, relations=relations, curated=False)
+
+
+def _word_before(toks: list[_Tok], j: int) -> str:
+    k = j - 1
+    while k > 0 and toks[k].low in ("the", "a", "an"):
+        k -= 1
+    return toks[k].low if k >= 0 else ""
+
+
+def _prep_before(toks: list[_Tok], j: int, c: int) -> bool:
+    """Is actor ``j`` introduced by a preposition (or "such as") after relation noun ``c``?"""
+    k = j - 1
+    while k > c and (toks[k].low in ("the", "a", "an", ",", "both") or toks[k].actor):
+        k -= 1
+    return (k > c and toks[k].low in _PREPS) or (k == c and toks[c].low in _PREPS)
+
+
+def _among(actors: list[str | None]) -> list[tuple[str, str, bool]]:
+    uniq = [a for a in dict.fromkeys(actors) if a]
+    return [(uniq[i], uniq[j], False) for i in range(len(uniq)) for j in range(i + 1, len(uniq))]
+
+
+def extract_relations(
+    article: Article,
+    *,
+    gazetteer=None,
+    progress: Callable[[float, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> RelationMap:
+    """The automatic relation map of ``article`` (``curated=False``).
+
+    Parameters
+    ----------
+    article : Article
+        The article; evidence offsets index ``article.text``.
+    gazetteer : Gazetteer, optional
+        Defaults to :meth:`Gazetteer.default`.
+    progress : callable, optional
+        ``progress(fraction, message)``, called as sentences are processed.
+    cancel : callable, optional
+        ``cancel() -> bool``, checked between sentences.
+
+    Raises
+    ------
+    Cancelled
+        If ``cancel()`` returned True.
+    """
+    return _Extractor(article, gazetteer).run(progress, cancel)

@@ -1,0 +1,183 @@
+"""Behaviour of the extractor on hand-written fixture articles (tests/fixtures/articles)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mapviewer import relmap
+from mapviewer.cli import main
+from mapviewer.extract import Cancelled, article_from_text, extract_relations, map_article
+from mapviewer.model import RELATION_TYPES, VALENCES
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def rels(text):
+    m = extract_relations(article_from_text(text))
+    return m, {frozenset((r.source, r.target)): r for r in m.relations}
+
+
+def pair(a, b):
+    return frozenset((a, b))
+
+
+@pytest.fixture(scope="module")
+def maps():
+    return {p.name: map_article(p) for p in sorted(FIXTURES.iterdir()) if p.suffix in (".txt", ".md", ".html")}
+
+
+def test_every_map_is_valid_and_automatic(maps):
+    for m in maps.values():
+        assert m.curated is False
+        relmap.from_dict(relmap.to_dict(m))  # validates spans, actors, kinds
+        text = m.articles[0].text
+        for r in m.relations:
+            assert r.evidence and 0.0 <= r.confidence <= 1.0
+            assert r.valence in VALENCES and all(t in RELATION_TYPES for t in r.types)
+            assert all(e.check(text) for e in r.evidence)
+        assert all(a.mentions > 0 for a in m.actors)
+
+
+def test_passive_voice_gives_the_agent_as_source():
+    _, r = rels("An Indian fighter jet was shot down by Pakistan on Wednesday.")
+    assert r[pair("PAK", "IND")].source == "PAK" and r[pair("PAK", "IND")].directed
+    _, r = rels("Ukraine has been supplied with tanks by Germany and the United Kingdom.")
+    assert {r[pair(x, "UKR")].source for x in ("DEU", "GBR")} == {"DEU", "GBR"}
+    assert "arms trade" in r[pair("DEU", "UKR")].types and pair("DEU", "GBR") not in r
+
+
+def test_direction_subject_acts_on_object():
+    _, r = rels("Turkey threatened Armenia after the vote.")
+    rel = r[pair("TUR", "ARM")]
+    assert (rel.source, rel.target, rel.directed, rel.valence) == ("TUR", "ARM", True, "hostile")
+    assert "threat" in rel.types
+
+
+def test_purchase_from_makes_the_seller_the_source():
+    _, r = rels("India buys most of its weapons from Russia.")
+    rel = r[pair("IND", "RUS")]
+    assert (rel.source, rel.types) == ("RUS", ("arms trade",))
+
+
+def test_negation_states_no_relation():
+    for text in (
+        "Sudan did not attack Ethiopia.",
+        "Iran denies supplying weapons to Yemen.",
+        "Hungary has refused to send weapons to Ukraine.",
+        "China has not supplied lethal weapons to Russia.",
+    ):
+        m, _ = rels(text)
+        assert m.relations == [], text
+
+
+def test_negation_does_not_hide_the_next_clause():
+    _, r = rels("China has not supplied lethal weapons to Russia, but it buys record amounts of Russian oil.")
+    assert list(r) == [pair("CHN", "RUS")]
+    assert r[pair("CHN", "RUS")].types == ("energy trade",) and r[pair("CHN", "RUS")].valence == "cooperative"
+
+
+def test_hedging_lowers_confidence():
+    _, sure = rels("Egypt will ally with Sudan.")
+    _, maybe = rels("Egypt may ally with Sudan.")
+    assert maybe[pair("EGY", "SDN")].confidence < sure[pair("EGY", "SDN")].confidence
+    assert maybe[pair("EGY", "SDN")].valence == "cooperative"
+
+
+def test_a_list_without_a_cue_is_not_a_relation():
+    m, _ = rels("France, Germany and Italy attended the meeting in Brussels.")
+    assert m.relations == []
+    m, _ = rels("Bangladesh, Nepal and Sri Lanka were invited to the summit.")
+    assert m.relations == []
+
+
+def test_pronoun_coreference_to_the_previous_subject():
+    _, r = rels("Mali's junta expelled the French ambassador. It then invited Russian mercenaries to help.")
+    assert r[pair("MLI", "FRA")].valence == "hostile"
+    assert r[pair("MLI", "RUS")].valence == "cooperative"
+    ev = r[pair("MLI", "RUS")].evidence
+    assert [e.quote for e in ev] == ["It then invited Russian mercenaries to help."]
+
+
+def test_possessive_relation_noun():
+    _, r = rels("China is Pakistan's closest ally.")
+    assert "alliance" in r[pair("CHN", "PAK")].types
+    _, r = rels("Iran's regime is one of Israel's main threats.")
+    assert r[pair("IRN", "ISR")].source == "IRN" and r[pair("IRN", "ISR")].valence == "hostile"
+
+
+def test_mediation_relates_the_mediator_to_each_party_only():
+    _, r = rels("Oman has mediated between Saudi Arabia and Iran.")
+    assert set(r) == {pair("OMN", "SAU"), pair("OMN", "IRN")}
+    assert all(x.types == ("mediation",) and x.source == "OMN" for x in r.values())
+
+
+def test_reversing_verb_turns_a_relation_noun():
+    _, r = rels("In 2023, Niger's junta ended military cooperation with France.")
+    assert r[pair("NER", "FRA")].valence == "hostile"
+
+
+def test_coalition_against_is_war():
+    _, r = rels("Saudi Arabia has led a military coalition against the Houthis in Yemen.")
+    assert r[pair("SAU", "houthis")].valence == "hostile"
+
+
+def test_fixture_horn_of_africa(maps):
+    r = {frozenset((x.source, x.target)): x for x in maps["horn_of_africa.txt"].relations}
+    assert r[pair("ETH", "ERI")].valence == "cooperative"
+    assert r[pair("USA", "ETH")].valence == "hostile"  # "It also suspended ..." -> the United States
+    assert "arms trade" in r[pair("TUR", "ETH")].types and "arms trade" in r[pair("ARE", "ETH")].types
+    assert pair("TUR", "ARE") not in r
+    for a, b in (("SDN", "ETH"), ("EGY", "SDN"), ("EGY", "ETH")):
+        assert pair(a, b) not in r
+
+
+def test_fixture_ukraine(maps):
+    m = maps["ukraine_nato.txt"]
+    r = {frozenset((x.source, x.target)): x for x in m.relations}
+    war = [x for x in m.relations if pair(x.source, x.target) == pair("RUS", "UKR") and "war" in x.types]
+    assert war and war[0].valence == "hostile" and war[0].source == "RUS" and len(war[0].evidence) == 2
+    assert pair("HUN", "UKR") not in r  # refused to send weapons
+    assert r[pair("HUN", "RUS")].types == ("energy trade",)
+    assert {pair("FRA", "ITA"), pair("FRA", "ESP"), pair("ITA", "ESP")}.isdisjoint(r)
+    assert {"mediation"} <= set(r[pair("TUR", "RUS")].types) and pair("TUR", "un") not in r
+
+
+def test_fixture_gold_recall_and_precision(maps):
+    gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
+    tp = npred = ngold = 0
+    for name, m in maps.items():
+        spec = gold[name]
+        want = {pair(g["a"], g["b"]) for g in spec["pairs"]}
+        optional = {frozenset(p) for p in spec["optional"]}
+        got = {frozenset((x.source, x.target)) for x in m.relations} - optional
+        assert not got & {frozenset(p) for p in spec["absent"]}, name
+        tp += len(got & want)
+        npred += len(got)
+        ngold += len(want)
+    assert tp / ngold >= 0.9 and tp / npred >= 0.85
+
+
+def test_progress_and_cancel():
+    text = (FIXTURES / "ukraine_nato.txt").read_text(encoding="utf-8")
+    seen = []
+    extract_relations(article_from_text(text), progress=lambda f, msg: seen.append(f))
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+    with pytest.raises(Cancelled):
+        map_article(FIXTURES / "ukraine_nato.txt", cancel=lambda: True)
+
+
+def test_cli_extract_writes_an_automatic_map(tmp_path, capsys):
+    out = tmp_path / "out.relmap.json"
+    assert main(["extract", str(FIXTURES / "sahel.txt"), "-o", str(out)]) == 0
+    m = relmap.load(out)
+    assert m.curated is False and m.relations
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_cli_extract_bad_file_is_one_line_exit_2(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "empty.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "empty" in err
+    assert main(["extract", str(tmp_path / "missing.txt")]) == 2
