@@ -1,0 +1,111 @@
+"""The map legend: valence colours and dashes, actor kinds, arrows and widths.
+
+A small widget painted with QPainter, floating over the map's corner; it is a child of
+the map view, so ``grab()`` and ``render()`` of the view include it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QWidget
+
+from ..model import ACTOR_KINDS, VALENCES
+from . import style
+
+__all__ = ["Legend"]
+
+_ROW = 19
+_PAD = 8
+_SAMPLE = 34
+
+
+def _symbol_path(kind: str, r: float) -> QPainterPath:
+    p = QPainterPath()
+    sym = style.KIND_SYMBOLS.get(kind, "o")
+    if sym == "o":
+        p.addEllipse(QPointF(0, 0), r, r)
+    elif sym == "s":
+        p.addRect(QRectF(-r * 0.9, -r * 0.9, 1.8 * r, 1.8 * r))
+    elif sym == "d":
+        p.addPolygon(
+            QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0), QPointF(0, -r)])
+        )
+    else:  # t1: triangle pointing up
+        p.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, r * 0.8), QPointF(-r, r * 0.8), QPointF(0, -r)]))
+    return p
+
+
+class Legend(QWidget):
+    """Key to the map's colours, dash patterns, shapes, arrows and line widths."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._font = QFont()
+        self._font.setPointSize(9)
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._rows = self._layout_rows()
+
+    def _layout_rows(self) -> list[tuple[str, str, str]]:
+        rows: list[tuple[str, str, str]] = [("head", "", "Relations")]
+        rows += [("valence", v, v) for v in VALENCES]
+        rows += [("arrow", "", "directed (arrow at the target)"), ("width", "", "wider = more quotes")]
+        rows += [("head", "", "Actors")]
+        rows += [("kind", k, style.KIND_LABELS[k]) for k in ACTOR_KINDS]
+        rows += [("size", "", "larger = mentioned more")]
+        return rows
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetricsF(self._font)
+        w = max(fm.horizontalAdvance(t) for _, _, t in self._rows) + _SAMPLE + 3 * _PAD
+        return QSize(int(w), _ROW * len(self._rows) + 2 * _PAD)
+
+    def paintEvent(self, _ev):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor("#BBBBBB"), 1))
+        p.setBrush(QColor(255, 255, 255, 230))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+        y = _PAD + _ROW / 2
+        x0, x1, tx = _PAD, _PAD + _SAMPLE, _PAD * 2 + _SAMPLE
+        for what, key, text in self._rows:
+            p.setFont(self._bold if what == "head" else self._font)
+            if what == "valence":
+                p.setPen(style.edge_pen(key, 2.6))
+                p.drawLine(QPointF(x0, y), QPointF(x1, y))
+            elif what == "arrow":
+                p.setPen(QPen(QColor("#444444"), 1.7))
+                p.drawLine(QPointF(x0, y), QPointF(x1 - 8, y))
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor("#444444"))
+                p.drawPolygon(
+                    QPolygonF([QPointF(x1, y), QPointF(x1 - 10, y - 4.5), QPointF(x1 - 10, y + 4.5)])
+                )
+            elif what == "width":
+                for k, w in enumerate((1.7, 3.6, 5.0)):
+                    p.setPen(QPen(QColor("#444444"), w))
+                    xa = x0 + k * (_SAMPLE / 3)
+                    p.drawLine(QPointF(xa, y), QPointF(xa + _SAMPLE / 3 - 3, y))
+            elif what == "kind":
+                p.save()
+                p.translate(x0 + _SAMPLE / 2, y)
+                p.setPen(style.node_pen())
+                p.setBrush(style.kind_brush(key))
+                p.drawPath(_symbol_path(key, 6.5))
+                p.restore()
+            elif what == "size":
+                p.setPen(style.node_pen())
+                p.setBrush(QColor("#DDDDDD"))
+                p.drawEllipse(QPointF(x0 + 6, y), 3.5, 3.5)
+                p.drawEllipse(QPointF(x0 + 22, y), 7, 7)
+            p.setPen(QColor("#111111"))
+            tx_here = x0 if what == "head" else tx
+            p.drawText(
+                QRectF(tx_here, y - _ROW / 2, self.width() - tx_here, _ROW),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            y += _ROW
+        p.end()

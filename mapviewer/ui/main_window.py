@@ -1,0 +1,114 @@
+"""The main window: the map in the centre, the evidence and the article beside it.
+
+Widgets signal up to this window, which calls down into the others; handlers are named
+``_on_<source>_<event>``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar
+
+from ..layout import map_positions
+from ..model import Evidence, RelationMap
+from .article_view import ArticleView
+from .evidence_panel import EvidencePanel
+from .map_view import MapView
+from .words import describe_relation
+
+__all__ = ["MainWindow"]
+
+
+class MainWindow(QMainWindow):
+    """Map | (evidence over article)."""
+
+    def __init__(self, m: RelationMap, *, seed: int = 0):
+        super().__init__()
+        self.map = m
+        self.map_view = MapView()
+        self.evidence = EvidencePanel()
+        self.article_view = ArticleView()
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.evidence)
+        right.addWidget(self.article_view)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.map_view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([960, 640])
+        right.setSizes([380, 560])
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+
+        self.map_view.edge_clicked.connect(self._on_map_view_edge_clicked)
+        self.map_view.node_clicked.connect(self._on_map_view_node_clicked)
+        self.map_view.background_clicked.connect(self._on_map_view_background_clicked)
+        self.map_view.node_moved.connect(self._on_map_view_node_moved)
+        self.evidence.quote_activated.connect(self._on_evidence_quote_activated)
+        self.evidence.relation_activated.connect(self._on_evidence_relation_activated)
+
+        a = m.article() if m.articles else None
+        self.setWindowTitle(f"{a.title or a.id} — mapviewer" if a else "mapviewer")
+        if a is not None:
+            self.article_view.show_article(a)
+        self.map_view.set_map(m, map_positions(m, seed=seed))
+        self.statusBar().showMessage(
+            f"{len(m.actors)} actors, {len(m.relations)} relations, "
+            f"{sum(len(r.evidence) for r in m.relations)} quotes"
+            + ("" if m.curated else " — extracted automatically, not curated")
+        )
+        self.resize(1600, 1000)
+
+    def _build_actions(self) -> None:
+        bar = QToolBar("View")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.fit_action = QAction("Fit to view", self)
+        self.fit_action.setShortcuts([QKeySequence("F"), QKeySequence("Ctrl+0")])
+        self.fit_action.setToolTip("Zoom to show the whole map (F)")
+        self.fit_action.triggered.connect(self._on_fit_action_triggered)
+        bar.addAction(self.fit_action)
+        self.clear_action = QAction("Clear selection", self)
+        self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.clear_action.triggered.connect(self._on_map_view_background_clicked)
+        bar.addAction(self.clear_action)
+
+    # -- public (tests, scripts) ---------------------------------------------------------
+    def select_relation(self, r: int) -> None:
+        self._on_map_view_edge_clicked(r)
+
+    # -- handlers ------------------------------------------------------------------------
+    def _on_fit_action_triggered(self) -> None:
+        self.map_view.fit()
+
+    def _on_map_view_edge_clicked(self, r: int) -> None:
+        self.map_view.select_edge(r)
+        self.evidence.show_relation(self.map, r)
+        self.article_view.highlight(self.map.evidence_of(r))
+        self.statusBar().showMessage(describe_relation(self.map, self.map.relations[r]))
+
+    def _on_map_view_node_clicked(self, actor_id: str) -> None:
+        self.map_view.focus_node(actor_id)
+        self.evidence.show_actor(self.map, actor_id)
+        self.article_view.clear_highlight()
+
+    def _on_map_view_background_clicked(self) -> None:
+        self.map_view.clear_selection()
+        self.evidence.clear()
+        self.article_view.clear_highlight()
+
+    def _on_map_view_node_moved(self, actor_id: str) -> None:
+        self.statusBar().showMessage(f"Moved {self.map.actor(actor_id).name}; it stays where you put it.")
+
+    def _on_evidence_quote_activated(self, ev: Evidence) -> None:
+        r = self.evidence.relation
+        spans = self.map.evidence_of(r) if r is not None else [ev]
+        self.article_view.highlight(spans, active=ev)
+
+    def _on_evidence_relation_activated(self, r: int) -> None:
+        self._on_map_view_edge_clicked(r)

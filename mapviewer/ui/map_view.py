@@ -1,0 +1,492 @@
+"""The map: actors as markers, relations as lines, drawn with pyqtgraph from numpy arrays.
+
+All edges are drawn by a handful of ``PlotCurveItem`` s (one per valence and width,
+``connect="pairs"``), arrowheads by one path item per valence, nodes by one
+``ScatterPlotItem``; the selection and the focus of a node are separate overlay items
+on top, so a selection change never rebuilds the base layer. Clicks, hovers and drags
+are resolved by :mod:`mapviewer.geometry` on the same arrays that are drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QToolTip, QWidget
+
+from .. import geometry as geo
+from ..layout import spread_labels
+from ..model import VALENCES, RelationMap
+from . import style
+from .legend import Legend
+from .words import describe_actor, describe_relation
+
+__all__ = ["MapView"]
+
+#: Click tolerance around a line, in screen pixels.
+EDGE_TOLERANCE_PX = 5.0
+#: Show labels for at most this many nodes (the most mentioned); the rest have tooltips.
+MAX_LABELS = 150
+LABEL_POINT_SIZE = 10
+#: Above this many drawn segments, lines are not antialiased (repaint time).
+ANTIALIAS_LIMIT = 4000
+#: Opacity of the markers of actors outside the focus.
+NODE_DIM_ALPHA = 0.25
+
+
+class _Nodes(pg.ScatterPlotItem):
+    """Scatter that leaves clicks to the view box (picking is done on our arrays)."""
+
+    def mouseClickEvent(self, ev):
+        ev.ignore()
+
+
+class _MapViewBox(pg.ViewBox):
+    """A ViewBox that hands clicks and node drags to its :class:`MapView`."""
+
+    def __init__(self, owner: MapView):
+        super().__init__(lockAspect=True, enableMenu=False)
+        self._owner = owner
+        self._drag: int | None = None
+
+    def mouseClickEvent(self, ev):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        p = self.mapToView(ev.pos())
+        self._owner._on_view_clicked(p.x(), p.y())
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            if ev.isStart():
+                p = self.mapToView(ev.buttonDownPos())
+                self._drag = self._owner._node_at(p.x(), p.y())
+            if self._drag is not None:
+                ev.accept()
+                p = self.mapToView(ev.pos())
+                self._owner._on_node_dragged(self._drag, p.x(), p.y(), finished=ev.isFinish())
+                if ev.isFinish():
+                    self._drag = None
+                return
+        super().mouseDragEvent(ev, axis)
+
+
+class MapView(pg.GraphicsView):
+    """The interactive relation map.
+
+    Signals go up: :attr:`edge_clicked` (relation index), :attr:`node_clicked` (actor id),
+    :attr:`background_clicked`, :attr:`node_moved` (actor id, after a drag). Methods come
+    down: :meth:`set_map`, :meth:`select_edge`, :meth:`focus_node`, :meth:`clear_selection`,
+    :meth:`fit`.
+    """
+
+    edge_clicked = Signal(int)
+    node_clicked = Signal(str)
+    background_clicked = Signal()
+    node_moved = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, background=style.BACKGROUND)
+        self.setAntialiasing(True)
+        self.vb = _MapViewBox(self)
+        self.setCentralItem(self.vb)
+        self.map: RelationMap | None = None
+        self.arrays: geo.SceneArrays | None = None
+        self._edge_items: list[pg.PlotCurveItem] = []
+        self._arrow_items: dict[str, QGraphicsPathItem] = {}
+        self._overlay: list = []
+        self._labels: list[pg.TextItem] = []
+        self._label_nodes = np.zeros(0, np.intp)
+        self._label_px = np.zeros((0, 2))
+        self._nodes = _Nodes(pxMode=True)
+        self._nodes.setZValue(10)
+        self.selected_edge: int | None = None
+        self.focused_node: int | None = None
+        self._hover: tuple[str, int] | None = None
+        self.legend = Legend(self)
+        self._relabel = QTimer(self, singleShot=True, interval=30)
+        self._relabel.timeout.connect(self._update_view_dependent)
+        self.vb.sigRangeChanged.connect(self._on_vb_range_changed)
+        self.vb.sigRangeChangedManually.connect(self._on_vb_range_changed_manually)
+        #: Refit when the widget is resized, until the user zooms or pans.
+        self.auto_fit = True
+
+    # -- building ----------------------------------------------------------------------
+    def set_map(self, m: RelationMap, positions: np.ndarray) -> None:
+        """Show ``m`` with actor ``i`` at ``positions[i]``."""
+        self.vb.clear()
+        self._overlay.clear()
+        self.map = m
+        self.arrays = geo.build_scene(m, positions)
+        self._rel_valence = np.array([r.valence for r in m.relations], dtype=object).reshape(len(m.relations))
+        self._focus_members = np.zeros(0, np.intp)
+        # antialiased dashed lines are the bulk of a repaint: big maps draw them aliased
+        self.setAntialiasing(len(self.arrays.seg_rel) <= ANTIALIAS_LIMIT)
+        self.selected_edge = self.focused_node = None
+        self._build_edges()
+        self._build_arrows()
+        self._build_nodes()
+        self._build_labels()
+        self.fit()
+
+    def _edge_groups(self) -> dict[tuple[str, float], np.ndarray]:
+        assert self.map is not None and self.arrays is not None
+        val = self._rel_valence
+        groups: dict[tuple[str, float], np.ndarray] = {}
+        for v in VALENCES:
+            for w in np.unique(self.arrays.rel_width_px):
+                rel = np.flatnonzero((val == v) & (self.arrays.rel_width_px == w))
+                if len(rel):
+                    groups[(v, float(w))] = rel
+        return groups
+
+    def _build_edges(self) -> None:
+        self._edge_items = []
+        self._groups = self._edge_groups()
+        for valence, width in self._groups:
+            aa = len(self.arrays.seg_rel) <= ANTIALIAS_LIMIT
+            item = pg.PlotCurveItem(pen=style.edge_pen(valence, width), connect="pairs", antialias=aa)
+            item.setZValue(1)
+            self.vb.addItem(item)
+            self._edge_items.append(item)
+        self._refresh_edges()
+
+    def _refresh_edges(self) -> None:
+        assert self.arrays is not None
+        for item, rel in zip(self._edge_items, self._groups.values(), strict=True):
+            pts = self.arrays.pairs(rel)
+            item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+
+    def _build_arrows(self) -> None:
+        self._arrow_items = {}
+        for v in VALENCES:
+            item = QGraphicsPathItem()
+            item.setBrush(QBrush(QColor(style.VALENCE_COLOURS[v])))
+            item.setPen(QPen(Qt.PenStyle.NoPen))
+            item.setZValue(2)
+            self.vb.addItem(item)
+            self._arrow_items[v] = item
+
+    def _refresh_arrows(self) -> None:
+        if self.arrays is None or self.map is None:
+            return
+        tri, rel = geo.arrow_triangles(self.arrays, self._pixel_size())
+        val = self._rel_valence[rel]
+        for v, item in self._arrow_items.items():
+            item.setPath(_triangles_path(tri[val == v]))
+
+    def _build_nodes(self) -> None:
+        assert self.map is not None and self.arrays is not None
+        self._node_symbols = np.array(
+            [style.KIND_SYMBOLS.get(a.kind, "o") for a in self.map.actors], dtype=object
+        )
+        self._node_brushes = np.array([style.kind_brush(a.kind) for a in self.map.actors], dtype=object)
+        self._set_nodes(self._nodes, None)
+        self.vb.addItem(self._nodes)
+        self._focus_scatter = _Nodes(pxMode=True)
+        self._focus_scatter.setZValue(11)
+        self.vb.addItem(self._focus_scatter)
+
+    def _set_nodes(self, item: pg.ScatterPlotItem, nodes: np.ndarray | None) -> None:
+        """Draw ``nodes`` (all when None) in ``item``."""
+        assert self.arrays is not None
+        sel = slice(None) if nodes is None else nodes
+        item.setData(
+            pos=self.arrays.xy[sel],
+            size=self.arrays.size_px[sel],
+            symbol=list(self._node_symbols[sel]),
+            brush=list(self._node_brushes[sel]),
+            pen=style.node_pen(),
+        )
+
+    def _build_labels(self) -> None:
+        assert self.map is not None and self.arrays is not None
+        self._labels = []
+        mentions = np.array([a.mentions for a in self.map.actors])
+        order = np.argsort(-mentions, kind="stable")[:MAX_LABELS]
+        self._label_nodes = np.sort(order)
+        font = QFont()
+        font.setPointSize(LABEL_POINT_SIZE)
+        fm = QFontMetricsF(font)
+        sizes = []
+        for i in self._label_nodes:
+            name = self.map.actors[i].name
+            t = pg.TextItem(name, color="#111111", anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 200))
+            t.setFont(font)
+            t.setZValue(20)
+            self.vb.addItem(t)
+            self._labels.append(t)
+            sizes.append((fm.horizontalAdvance(name) + 8, fm.height() + 4))
+        self._label_px = np.array(sizes, dtype=np.float64).reshape(-1, 2)
+
+    # -- view-dependent parts (labels, arrowheads: their size is in pixels) --------------
+    def _pixel_size(self) -> tuple[float, float]:
+        sx, sy = self.vb.viewPixelSize()
+        return (sx or 1e-3, sy or 1e-3)
+
+    def _on_vb_range_changed(self, *_args) -> None:
+        self._relabel.start()
+
+    def _on_vb_range_changed_manually(self, *_args) -> None:
+        self.auto_fit = False
+
+    def _update_view_dependent(self) -> None:
+        if self.arrays is None:
+            return
+        self._refresh_arrows()
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        if self.arrays is None or not len(self._label_nodes) or self.map is None:
+            return
+        px = np.array(self._pixel_size())
+        nodes = self._label_nodes
+        mentions = np.array([self.map.actors[i].mentions for i in nodes])
+        focus = self._focus_nodes()
+        if focus is not None:  # the focused actors' labels are placed first
+            mentions = mentions + np.isin(nodes, focus) * (mentions.max(initial=0) + 1)
+        centers, clear = spread_labels(
+            self.arrays.xy[nodes].astype(np.float64),
+            self._label_px * px,
+            radii=self.arrays.size_px[nodes] / 2 * px.max(),
+            priority=mentions,
+            gap=2 * px.max(),
+        )
+        for t, c, ok, i in zip(self._labels, centers, clear, nodes, strict=True):
+            t.setPos(float(c[0]), float(c[1]))
+            in_focus = focus is None or i in focus
+            t.setVisible(bool(ok) or (focus is not None and in_focus))
+            t.setOpacity(1.0 if in_focus else 0.35)
+
+    # -- selection and focus (method calls from the window) ------------------------------
+    def _focus_nodes(self) -> np.ndarray | None:
+        if self.arrays is None:
+            return None
+        if self.focused_node is not None:
+            i = self.focused_node
+            inc = self.arrays.incident(i)
+            return np.unique(np.r_[i, self.arrays.rel_src[inc], self.arrays.rel_dst[inc]])
+        if self.selected_edge is not None:
+            r = self.selected_edge
+            return np.array([self.arrays.rel_src[r], self.arrays.rel_dst[r]])
+        return None
+
+    def select_edge(self, r: int | None) -> None:
+        """Highlight relation ``r`` (None clears)."""
+        self.focused_node = None
+        self.selected_edge = r
+        self._refresh_focus()
+
+    def focus_node(self, actor_id: str | None) -> None:
+        """Highlight ``actor_id``, its relations and neighbours; dim the rest (None clears)."""
+        self.selected_edge = None
+        self.focused_node = None if actor_id is None or self.arrays is None else self.arrays.index[actor_id]
+        self._refresh_focus()
+
+    def clear_selection(self) -> None:
+        self.selected_edge = self.focused_node = None
+        self._refresh_focus()
+
+    def _refresh_focus(self) -> None:
+        if self.arrays is None or self.map is None:
+            return
+        for item in self._overlay:
+            self.vb.removeItem(item)
+        self._overlay = []
+        focus = self._focus_nodes()
+        dim = focus is not None and self.focused_node is not None
+        base_alpha = style.DIM_ALPHA if dim else (0.45 if self.selected_edge is not None else 1.0)
+        for item in (*self._edge_items, *self._arrow_items.values()):
+            item.setOpacity(base_alpha)
+        # dimming is an opacity on the whole scatter; the focus is redrawn on top of it
+        self._nodes.setOpacity(NODE_DIM_ALPHA if dim else 1.0)
+        self._focus_members = focus if dim else np.zeros(0, np.intp)
+        self._set_nodes(self._focus_scatter, self._focus_members)
+        if self.focused_node is not None:
+            self._add_overlay_edges(self.arrays.incident(self.focused_node), halo=False)
+        elif self.selected_edge is not None:
+            self._add_overlay_edges(np.array([self.selected_edge]), halo=True)
+        self._place_labels()
+
+    def node_alpha(self) -> np.ndarray:
+        """Effective opacity of each node marker as drawn now ``(n,)``."""
+        assert self.arrays is not None
+        a = np.full(self.arrays.n_nodes, self._nodes.opacity())
+        a[self._focus_members] = self._focus_scatter.opacity()
+        return a
+
+    def _add_overlay_edges(self, rel: np.ndarray, *, halo: bool) -> None:
+        assert self.arrays is not None and self.map is not None
+        if halo:
+            pts = self.arrays.pairs(rel)
+            w = float(self.arrays.rel_width_px[rel].max()) + 8
+            pen = pg.mkPen(style.SELECTION_COLOUR, width=w)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            h = pg.PlotCurveItem(pts[:, 0], pts[:, 1], pen=pen, connect="pairs", antialias=True)
+            h.setZValue(3)
+            self._overlay.append(h)
+        for r in rel.tolist():
+            pts = self.arrays.pairs(np.array([r]))
+            rr = self.map.relations[r]
+            item = pg.PlotCurveItem(
+                pts[:, 0],
+                pts[:, 1],
+                pen=style.edge_pen(rr.valence, float(self.arrays.rel_width_px[r]) + 0.5),
+                connect="pairs",
+                antialias=True,
+            )
+            item.setZValue(4)
+            self._overlay.append(item)
+        tri, trel = geo.arrow_triangles(self.arrays, self._pixel_size())
+        keep = np.isin(trel, rel)
+        for v in VALENCES:
+            sel = keep & (self._rel_valence[trel] == v)
+            if sel.any():
+                a = QGraphicsPathItem(_triangles_path(tri[sel]))
+                a.setBrush(QBrush(QColor(style.VALENCE_COLOURS[v])))
+                a.setPen(QPen(Qt.PenStyle.NoPen))
+                a.setZValue(5)
+                self._overlay.append(a)
+        for item in self._overlay:
+            self.vb.addItem(item)
+
+    # -- view --------------------------------------------------------------------------
+    def fit(self) -> None:
+        """Zoom and pan so that every node and its label is in view, clear of the legend."""
+        self.auto_fit = True
+        if self.arrays is None or self.arrays.n_nodes == 0:
+            return
+        lo = self.arrays.xy.min(axis=0).astype(np.float64)
+        hi = self.arrays.xy.max(axis=0).astype(np.float64)
+        size = np.maximum(hi - lo, 1e-6)
+        vw, vh = self.vb.width(), self.vb.height()
+        if vw < 100 or vh < 100:  # not laid out yet: a plain margin
+            pad = size * 0.15
+            self.vb.setRange(
+                xRange=(lo[0] - pad[0], hi[0] + pad[0]), yRange=(lo[1] - pad[1], hi[1] + pad[1]), padding=0
+            )
+            return
+        # margins in pixels: markers and labels are pixel-sized; the legend sits bottom-left.
+        # Use the whole width unless that puts a node (with room for its label) under the legend.
+        for left in (60, self.legend.width() + 24):
+            rx, ry = self._fit_range(lo, size, vw, vh, left)
+            if not self.legend.isVisible() or not self._under_legend(rx, ry, vw, vh):
+                break
+        self.vb.setRange(xRange=rx, yRange=ry, padding=0)
+
+    @staticmethod
+    def _fit_range(lo, size, vw: float, vh: float, left: float):
+        right, top, bottom = 70, 30, 40
+        aw, ah = max(vw - left - right, 50), max(vh - top - bottom, 50)
+        s = max(size[0] / aw, size[1] / ah)  # data units per pixel
+        x0 = lo[0] - left * s - (aw * s - size[0]) / 2
+        y0 = lo[1] - bottom * s - (ah * s - size[1]) / 2
+        return (x0, x0 + vw * s), (y0, y0 + vh * s)
+
+    def _under_legend(self, rx, ry, vw: float, vh: float) -> bool:
+        assert self.arrays is not None
+        px = (self.arrays.xy[:, 0] - rx[0]) / (rx[1] - rx[0]) * vw
+        py = (ry[1] - self.arrays.xy[:, 1]) / (ry[1] - ry[0]) * vh  # y grows downwards on screen
+        g = self.legend.geometry()
+        # a node's label may reach ~80 px to either side and ~30 px below it
+        return bool(
+            np.any(
+                (px > g.left() - 80) & (px < g.right() + 80) & (py > g.top() - 30) & (py < g.bottom() + 30)
+            )
+        )
+
+    def positions(self) -> np.ndarray:
+        """Current node positions ``(n, 2)`` in actor order."""
+        return np.zeros((0, 2)) if self.arrays is None else self.arrays.xy.astype(np.float64)
+
+    def map_to_widget(self, x: float, y: float) -> QPoint:
+        """Data point ``(x, y)`` in viewport pixel coordinates (for tests and tooltips)."""
+        sp = self.vb.mapViewToScene(QPointF(x, y))
+        return self.mapFromScene(sp)
+
+    def widget_to_map(self, p: QPoint) -> tuple[float, float]:
+        v = self.vb.mapSceneToView(self.mapToScene(p))
+        return v.x(), v.y()
+
+    # -- mouse (from the view box and the scene) ---------------------------------------
+    def _pick(self, x: float, y: float) -> tuple[str, int] | None:
+        if self.arrays is None:
+            return None
+        return geo.pick(self.arrays, x, y, self._pixel_size(), EDGE_TOLERANCE_PX)
+
+    def _node_at(self, x: float, y: float) -> int | None:
+        if self.arrays is None:
+            return None
+        return geo.pick_node(self.arrays, x, y, self._pixel_size())
+
+    def _on_view_clicked(self, x: float, y: float) -> None:
+        hit = self._pick(x, y)
+        if hit is None:
+            self.background_clicked.emit()
+        elif hit[0] == "node":
+            assert self.arrays is not None
+            self.node_clicked.emit(self.arrays.ids[hit[1]])
+        else:
+            self.edge_clicked.emit(hit[1])
+
+    def _on_node_dragged(self, i: int, x: float, y: float, *, finished: bool) -> None:
+        assert self.arrays is not None and self.map is not None
+        geo.set_positions(self.arrays, np.array([[x, y]]), nodes=np.array([i]))
+        self._set_nodes(self._nodes, None)
+        self._refresh_edges()
+        self._refresh_arrows()
+        self._refresh_focus()
+        if finished:
+            aid = self.arrays.ids[i]
+            self.map.positions[aid] = (float(x), float(y))
+            self.map.pinned.add(aid)
+            self.node_moved.emit(aid)
+
+    def hover_text(self, x: float, y: float) -> str:
+        """The tooltip at data point ``(x, y)`` ("" when over nothing)."""
+        hit = self._pick(x, y)
+        if hit is None or self.map is None or self.arrays is None:
+            return ""
+        if hit[0] == "node":
+            return describe_actor(self.map, self.arrays.ids[hit[1]])
+        r = self.map.relations[hit[1]]
+        n = len(r.evidence)
+        return f"{describe_relation(self.map, r)}\n{n} quote{'s' * (n != 1)} — click to read them"
+
+    def _update_hover(self, pos: QPoint) -> None:
+        x, y = self.widget_to_map(pos)
+        text = self.hover_text(x, y)
+        if text != self.toolTip():
+            self.setToolTip(text)
+            if text:
+                QToolTip.showText(self.viewport().mapToGlobal(pos), text, self)
+            else:
+                QToolTip.hideText()
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if text else Qt.CursorShape.ArrowCursor)
+
+    # -- Qt overrides ------------------------------------------------------------------
+    def mouseMoveEvent(self, ev):
+        super().mouseMoveEvent(ev)
+        # not the scene's sigMouseMoved: pyqtgraph rate-limits it and may drop the last move
+        if ev.buttons() == Qt.MouseButton.NoButton:
+            self._update_hover(ev.position().toPoint())
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        if not hasattr(self, "legend"):  # pyqtgraph resizes during __init__
+            return
+        self.legend.adjustSize()
+        self.legend.move(10, self.height() - self.legend.height() - 10)
+        if self.auto_fit:
+            QTimer.singleShot(0, self, self.fit)  # after the view box has its new size
+
+
+def _triangles_path(tri: np.ndarray) -> QPainterPath:
+    """Filled triangles ``(d, 3, 2)`` as one path (each closed sub-path is filled)."""
+    if len(tri) == 0:
+        return QPainterPath()
+    closed = np.concatenate([tri, tri[:, :1]], axis=1)  # back to the tip
+    connect = np.tile(np.array([1, 1, 1, 0], dtype=np.int32), len(tri))
+    return pg.arrayToQPath(closed[..., 0].ravel(), closed[..., 1].ravel(), connect=connect)

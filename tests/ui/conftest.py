@@ -1,0 +1,100 @@
+"""A small invented map for the window tests (not the seed: its content may change)."""
+
+import pytest
+
+from mapviewer.model import Actor, Article, Relation, RelationMap, locate
+
+FILLER = "".join(
+    f"Paragraph {i} is about the weather and the harvest, and nothing else.\n" for i in range(80)
+)
+
+TEXT = (
+    "Ruritania and Borduria signed a gas deal on Monday.\n"
+    "Ruritanian officials said Borduria would supply gas for ten years.\n"
+    "Meanwhile Syldavia threatened Borduria over the border, and the Syldavian army massed troops.\n"
+    "The Alliance of Free Ports mediated talks between Syldavia and Borduria.\n"
+    "Ruritania sells rifles to Syldavia. Ruritania also buys wheat from Syldavia.\n"
+    "The Green Brigades attacked Syldavian posts.\n"
+    "The Black Isles stayed quiet.\n"
+    + FILLER
+    + "In the end the Bordurians accused Syldavia of provocation.\n"
+)
+
+ART = "art"
+
+
+def _ev(needle: str):
+    return locate(TEXT, needle, article=ART)
+
+
+def build_map() -> RelationMap:
+    actors = [
+        Actor("RUR", "Ruritania", aliases=("Ruritanian",), mentions=4),
+        Actor("BOR", "Borduria", aliases=("Bordurians",), mentions=4),
+        Actor("SYL", "Syldavia", aliases=("Syldavian",), mentions=6),
+        Actor("AFP", "Alliance of Free Ports", kind="organization", mentions=1),
+        Actor("GRB", "Green Brigades", kind="group", mentions=1),
+        Actor("BLK", "Black Isles", kind="region", mentions=1),
+    ]
+    rels = [
+        Relation(
+            "RUR",
+            "BOR",
+            valence="cooperative",
+            types=("energy trade",),
+            evidence=[
+                _ev("Ruritania and Borduria signed a gas deal on Monday."),
+                _ev("Ruritanian officials said Borduria would supply gas for ten years."),
+            ],
+        ),
+        Relation(
+            "SYL",
+            "BOR",
+            directed=True,
+            valence="hostile",
+            types=("threat",),
+            evidence=[
+                _ev(
+                    "Meanwhile Syldavia threatened Borduria over the border, and the Syldavian army massed troops."
+                ),
+                _ev("In the end the Bordurians accused Syldavia of provocation."),
+            ],
+        ),
+        Relation(
+            "AFP",
+            "SYL",
+            directed=True,
+            valence="neutral",
+            types=("mediation",),
+            evidence=[_ev("The Alliance of Free Ports mediated talks between Syldavia and Borduria.")],
+        ),
+        Relation(
+            "RUR",
+            "SYL",
+            directed=True,
+            valence="cooperative",
+            types=("arms trade",),
+            evidence=[_ev("Ruritania sells rifles to Syldavia.")],
+        ),
+        Relation(
+            "RUR",
+            "SYL",
+            valence="mixed",
+            types=("trade",),
+            evidence=[_ev("Ruritania also buys wheat from Syldavia.")],
+        ),
+        Relation(
+            "GRB",
+            "SYL",
+            directed=True,
+            valence="hostile",
+            types=("war",),
+            evidence=[_ev("The Green Brigades attacked Syldavian posts.")],
+        ),
+    ]
+    return RelationMap([Article(ART, TEXT, title="Invented news")], actors, rels, curated=True)
+
+
+@pytest.fixture
+def small_map() -> RelationMap:
+    return build_map()

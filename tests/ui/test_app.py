@@ -1,0 +1,130 @@
+"""run_app on bad input: a dialog and one line on stderr, exit status 2, no traceback."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from mapviewer import relmap
+from mapviewer.ui import app as app_mod
+from mapviewer.ui.render import render_png
+from mapviewer.ui.style import VALENCE_COLOURS
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def dialogs(qapp, monkeypatch):
+    """Record QMessageBox.critical calls instead of blocking on a modal dialog."""
+    seen = []
+    monkeypatch.setattr(
+        app_mod.QMessageBox, "critical", lambda parent, title, text: seen.append((title, text))
+    )
+    monkeypatch.setattr(app_mod, "_startup_hook", None)
+    return seen
+
+
+def _bad_files(tmp_path, small_map):
+    missing = tmp_path / "nowhere.relmap.json"
+    not_json = tmp_path / "broken.relmap.json"
+    not_json.write_text("{ this is not json", encoding="utf-8")
+    invalid = tmp_path / "invalid.relmap.json"
+    data = relmap.to_dict(small_map)
+    data["relations"][0]["evidence"][0]["quote"] = "not what the article says"
+    invalid.write_text(json.dumps(data), encoding="utf-8")
+    binary = tmp_path / "binary.relmap.json"
+    binary.write_bytes(bytes(range(256)) * 4)
+    return {
+        "missing": (missing, "no such file"),
+        "not json": (not_json, "not valid JSON"),
+        "invalid": (invalid, "quote does not match"),
+        "binary": (binary, "not a text file"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "not json", "invalid", "binary"])
+def test_bad_input_shows_a_dialog_and_exits_2(case, dialogs, tmp_path, small_map, capsys):
+    path, words = _bad_files(tmp_path, small_map)[case]
+    status = app_mod.run_app(str(path))
+    assert status == 2
+    assert len(dialogs) == 1
+    assert words in dialogs[0][1] and path.name in dialogs[0][1]
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("mapviewer: error:") and words in err
+    assert "Traceback" not in err
+
+
+def test_an_empty_map_is_refused(dialogs, tmp_path, capsys):
+    empty = tmp_path / "empty.relmap.json"
+    empty.write_text(
+        json.dumps({"format": "relmap", "version": 1, "articles": [], "actors": [], "relations": []})
+    )
+    assert app_mod.run_app(str(empty)) == 2
+    assert "no actors" in dialogs[0][1]
+
+
+def test_a_good_map_opens_the_window(dialogs, tmp_path, small_map, monkeypatch, qapp):
+    path = tmp_path / "good.relmap.json"
+    relmap.save(small_map, path)
+    shown = []
+
+    def hook(win):
+        shown.append(win)
+        qapp.processEvents()
+        win.close()
+        qapp.quit()
+
+    monkeypatch.setattr(app_mod, "_startup_hook", hook)
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    assert app_mod.run_app(str(path)) == 0
+    assert dialogs == []
+    assert shown and shown[0].map_view.arrays.n_nodes == len(small_map.actors)
+    shown[0].deleteLater()
+
+
+def test_command_line_missing_file_is_one_line_and_status_2(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-m", "mapviewer", str(tmp_path / "nope.relmap.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0 and "no such file" in out.stderr
+
+
+def test_no_display_is_a_message_not_an_abort(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    code = "import sys; from mapviewer.ui.app import run_app; sys.exit(run_app(None))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 2 and "no display" in out.stderr
+
+
+def test_render_png_draws_the_map_and_legend(tmp_path, small_map, qapp):
+    out = tmp_path / "map.png"
+    render_png(small_map, out, size=(800, 500))
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (800, 500)
+    colours = {img.pixelColor(x, y).name() for x in range(0, 800, 2) for y in range(0, 500, 2)}
+    for v in ("cooperative", "hostile"):
+        assert QColor(VALENCE_COLOURS[v]).name() in colours
+
+
+def test_export_png_from_the_command_line_without_a_display(tmp_path, small_map):
+    src = tmp_path / "m.relmap.json"
+    relmap.save(small_map, src)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run(
+        [sys.executable, "-m", "mapviewer", "export", str(src), "-o", str(tmp_path / "m.png")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert QImage(str(tmp_path / "m.png")).width() == 1600
