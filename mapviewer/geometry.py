@@ -36,6 +36,7 @@ __all__ = [
     "pick_edge",
     "pick_node",
     "set_positions",
+    "set_visible",
     "tolerance_to_data",
 ]
 
@@ -81,6 +82,8 @@ class SceneArrays:
         Segment end points; all relations' segments, relation by relation.
     seg_rel : intp (s,)
         Relation index of each segment.
+    rel_visible, node_visible : bool (r,), bool (n,) or None
+        What is drawn (None: everything); picking ignores the rest (see :func:`set_visible`).
     """
 
     ids: list[str]
@@ -112,6 +115,9 @@ class SceneArrays:
         self._inv = np.zeros(s, np.float32)
         self._buf = np.zeros((4, s), np.float32)
         self._ctrl = np.zeros((len(self.rel_src), 2))
+        self.rel_visible: np.ndarray | None = None
+        self.node_visible: np.ndarray | None = None
+        self._seg_hidden: np.ndarray | None = None
         self.update()
 
     @property
@@ -209,6 +215,21 @@ def set_positions(arrays: SceneArrays, xy: np.ndarray, nodes: np.ndarray | None 
     arrays.update()
 
 
+def set_visible(
+    arrays: SceneArrays, relations: np.ndarray | None = None, nodes: np.ndarray | None = None
+) -> None:
+    """Draw and pick only ``relations`` and ``nodes`` (boolean masks; None shows all)."""
+    if relations is None:
+        arrays.rel_visible = arrays._seg_hidden = None
+    else:
+        arrays.rel_visible = np.asarray(relations, dtype=bool).reshape(arrays.n_relations).copy()
+        hidden = ~arrays.rel_visible[arrays.seg_rel]  # per segment, computed once, not per pick
+        arrays._seg_hidden = hidden if hidden.any() else None
+    arrays.node_visible = (
+        None if nodes is None else np.asarray(nodes, dtype=bool).reshape(arrays.n_nodes).copy()
+    )
+
+
 def edge_midpoints(arrays: SceneArrays) -> np.ndarray:
     """The drawn middle of each relation ``(r, 2)`` (on its arc for parallel relations)."""
     p0 = arrays.xy[arrays.rel_src].astype(np.float64)
@@ -243,6 +264,8 @@ def pick_edge(arrays: SceneArrays, x: float, y: float, tol_data: float) -> int |
     np.multiply(px, px, out=tmp)
     np.multiply(py, py, out=t)
     tmp += t
+    if arrays._seg_hidden is not None:
+        tmp[arrays._seg_hidden] = np.inf
     i = int(np.argmin(tmp))
     if float(tmp[i]) <= tol_data * tol_data:
         return int(arrays.seg_rel[i])
@@ -259,6 +282,8 @@ def pick_node(
     dx = (arrays.xy[:, 0] - np.float32(x)) / np.float32(sx)
     dy = (arrays.xy[:, 1] - np.float32(y)) / np.float32(sy)
     gap = np.sqrt(dx * dx + dy * dy) - (arrays.size_px / 2 + np.float32(tol_px))
+    if arrays.node_visible is not None:
+        gap[~arrays.node_visible] = np.inf
     i = int(np.argmin(gap))
     return i if gap[i] <= 0 else None
 

@@ -14,6 +14,7 @@ from ..layout import map_positions
 from ..model import Evidence, RelationMap
 from .article_view import ArticleView
 from .evidence_panel import EvidencePanel
+from .explore import Explorer
 from .map_view import MapView
 from .words import describe_relation
 
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
             + ("" if m.curated else " — extracted automatically, not curated")
         )
         self.resize(1600, 1000)
+        # filters and search, relations table, reading-order replay (docks; logic in explore.py)
+        self.explorer = Explorer(self)
 
     def _build_actions(self) -> None:
         bar = QToolBar("View")

@@ -5,17 +5,22 @@ All edges are drawn by a handful of ``PlotCurveItem`` s (one per valence and wid
 ``ScatterPlotItem``; the selection and the focus of a node are separate overlay items
 on top, so a selection change never rebuilds the base layer. Clicks, hovers and drags
 are resolved by :mod:`mapviewer.geometry` on the same arrays that are drawn.
+
+Filtering (:meth:`MapView.set_visible`) draws only the visible relations and actors, and
+picking skips the hidden ones. The keyboard moves a focus between nodes and edges (Tab,
+Shift+Tab, the arrow keys; Enter acts as a click), see :mod:`mapviewer.navigation`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QToolTip, QWidget
 
 from .. import geometry as geo
+from .. import navigation as nav
 from ..layout import spread_labels
 from ..model import VALENCES, RelationMap
 from . import style
@@ -29,6 +34,16 @@ EDGE_TOLERANCE_PX = 5.0
 #: Show labels for at most this many nodes (the most mentioned); the rest have tooltips.
 MAX_LABELS = 150
 LABEL_POINT_SIZE = 10
+#: Ring around the actors that match the search.
+SEARCH_RING_COLOUR = "#C2008A"
+#: The keyboard focus: a dark dashed outline (the selection's halo is yellow).
+KB_FOCUS_COLOUR = "#111111"
+_ARROWS = {
+    Qt.Key.Key_Left: "left",
+    Qt.Key.Key_Right: "right",
+    Qt.Key.Key_Up: "up",
+    Qt.Key.Key_Down: "down",
+}
 #: Above this many drawn segments, lines are not antialiased (repaint time).
 ANTIALIAS_LIMIT = 4000
 #: Opacity of the markers of actors outside the focus.
@@ -77,15 +92,17 @@ class MapView(pg.GraphicsView):
     """The interactive relation map.
 
     Signals go up: :attr:`edge_clicked` (relation index), :attr:`node_clicked` (actor id),
-    :attr:`background_clicked`, :attr:`node_moved` (actor id, after a drag). Methods come
+    :attr:`background_clicked`, :attr:`node_moved` (actor id, after a drag),
+    :attr:`item_focused` (a description of the item the keyboard moved to). Methods come
     down: :meth:`set_map`, :meth:`select_edge`, :meth:`focus_node`, :meth:`clear_selection`,
-    :meth:`fit`.
+    :meth:`fit`, :meth:`set_visible`, :meth:`set_highlighted`.
     """
 
     edge_clicked = Signal(int)
     node_clicked = Signal(str)
     background_clicked = Signal()
     node_moved = Signal(str)
+    item_focused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, background=style.BACKGROUND)
@@ -112,6 +129,20 @@ class MapView(pg.GraphicsView):
         self.vb.sigRangeChangedManually.connect(self._on_vb_range_changed_manually)
         #: Refit when the widget is resized, until the user zooms or pans.
         self.auto_fit = True
+        #: Drawn relations and actors (boolean masks; None: all), see :meth:`set_visible`.
+        self.rel_visible: np.ndarray | None = None
+        self.node_visible: np.ndarray | None = None
+        self._highlighted = np.zeros(0, np.intp)
+        self._rings = pg.ScatterPlotItem(pxMode=True)
+        self._rings.setZValue(9)
+        #: The keyboard focus: ("node", i), ("edge", r) or None.
+        self.kb_item: tuple[str, int] | None = None
+        self._kb_overlay: list = []
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Relation map")
+        self.setAccessibleDescription(
+            "Tab and the arrow keys move between actors and relations; Enter shows the evidence."
+        )
 
     # -- building ----------------------------------------------------------------------
     def set_map(self, m: RelationMap, positions: np.ndarray) -> None:
@@ -125,10 +156,16 @@ class MapView(pg.GraphicsView):
         # antialiased dashed lines are the bulk of a repaint: big maps draw them aliased
         self.setAntialiasing(len(self.arrays.seg_rel) <= ANTIALIAS_LIMIT)
         self.selected_edge = self.focused_node = None
+        self.rel_visible = self.node_visible = None
+        self._highlighted = np.zeros(0, np.intp)
+        self.kb_item = None
+        self._kb_overlay = []
         self._build_edges()
         self._build_arrows()
         self._build_nodes()
         self._build_labels()
+        self._rings.setData([])
+        self.vb.addItem(self._rings)
         self.fit()
 
     def _edge_groups(self) -> dict[tuple[str, float], np.ndarray]:
@@ -156,6 +193,8 @@ class MapView(pg.GraphicsView):
     def _refresh_edges(self) -> None:
         assert self.arrays is not None
         for item, rel in zip(self._edge_items, self._groups.values(), strict=True):
+            if self.rel_visible is not None:
+                rel = rel[self.rel_visible[rel]]
             pts = self.arrays.pairs(rel)
             item.setData(pts[:, 0], pts[:, 1], connect="pairs")
 
@@ -173,6 +212,9 @@ class MapView(pg.GraphicsView):
         if self.arrays is None or self.map is None:
             return
         tri, rel = geo.arrow_triangles(self.arrays, self._pixel_size())
+        if self.rel_visible is not None:
+            keep = self.rel_visible[rel]
+            tri, rel = tri[keep], rel[keep]
         val = self._rel_valence[rel]
         for v, item in self._arrow_items.items():
             item.setPath(_triangles_path(tri[val == v]))
@@ -182,7 +224,10 @@ class MapView(pg.GraphicsView):
         self._node_symbols = np.array(
             [style.KIND_SYMBOLS.get(a.kind, "o") for a in self.map.actors], dtype=object
         )
-        self._node_brushes = np.array([style.kind_brush(a.kind) for a in self.map.actors], dtype=object)
+        # one brush object per kind: the scatter's symbol cache keys on the object, so
+        # distinct brushes re-render every marker on each setData (~80 us a node)
+        kind_brushes = {k: style.kind_brush(k) for k in {a.kind for a in self.map.actors}}
+        self._node_brushes = np.array([kind_brushes[a.kind] for a in self.map.actors], dtype=object)
         self._set_nodes(self._nodes, None)
         self.vb.addItem(self._nodes)
         self._focus_scatter = _Nodes(pxMode=True)
@@ -200,6 +245,8 @@ class MapView(pg.GraphicsView):
             brush=list(self._node_brushes[sel]),
             pen=style.node_pen(),
         )
+        if self.node_visible is not None and len(self.node_visible):
+            item.setPointsVisible(self.node_visible[sel])
 
     def _build_labels(self) -> None:
         assert self.map is not None and self.arrays is not None
@@ -242,19 +289,28 @@ class MapView(pg.GraphicsView):
         if self.arrays is None or not len(self._label_nodes) or self.map is None:
             return
         px = np.array(self._pixel_size())
-        nodes = self._label_nodes
+        shown = np.ones(len(self._label_nodes), bool)
+        if self.node_visible is not None:  # hidden actors have no label and leave room to others
+            shown = self.node_visible[self._label_nodes]
+            for t, ok in zip(self._labels, shown, strict=True):
+                if not ok:
+                    t.setVisible(False)
+        nodes = self._label_nodes[shown]
+        labels = [t for t, ok in zip(self._labels, shown, strict=True) if ok]
+        if not len(nodes):
+            return
         mentions = np.array([self.map.actors[i].mentions for i in nodes])
         focus = self._focus_nodes()
         if focus is not None:  # the focused actors' labels are placed first
             mentions = mentions + np.isin(nodes, focus) * (mentions.max(initial=0) + 1)
         centers, clear = spread_labels(
             self.arrays.xy[nodes].astype(np.float64),
-            self._label_px * px,
+            self._label_px[shown] * px,
             radii=self.arrays.size_px[nodes] / 2 * px.max(),
             priority=mentions,
             gap=2 * px.max(),
         )
-        for t, c, ok, i in zip(self._labels, centers, clear, nodes, strict=True):
+        for t, c, ok, i in zip(labels, centers, clear, nodes, strict=True):
             t.setPos(float(c[0]), float(c[1]))
             in_focus = focus is None or i in focus
             t.setVisible(bool(ok) or (focus is not None and in_focus))
@@ -266,12 +322,67 @@ class MapView(pg.GraphicsView):
             return None
         if self.focused_node is not None:
             i = self.focused_node
-            inc = self.arrays.incident(i)
+            inc = self._visible_incident(i)
             return np.unique(np.r_[i, self.arrays.rel_src[inc], self.arrays.rel_dst[inc]])
         if self.selected_edge is not None:
             r = self.selected_edge
             return np.array([self.arrays.rel_src[r], self.arrays.rel_dst[r]])
         return None
+
+    def _visible_incident(self, i: int) -> np.ndarray:
+        assert self.arrays is not None
+        inc = self.arrays.incident(i)
+        return inc if self.rel_visible is None else inc[self.rel_visible[inc]]
+
+    # -- filtering and search (method calls from the window) -----------------------------
+    def set_visible(self, relations: np.ndarray | None, actors=None) -> None:
+        """Draw only ``relations`` (boolean mask in map order) and ``actors`` (boolean mask in
+        actor order, or an iterable of actor ids); None shows all. Hidden items are not
+        pickable. The caller keeps a selected item visible if it wants it shown."""
+        if self.arrays is None:
+            return
+        if actors is not None and not isinstance(actors, np.ndarray):
+            ids = set(actors)
+            actors = np.array([a in ids for a in self.arrays.ids], dtype=bool)
+        self.rel_visible = None if relations is None else np.asarray(relations, dtype=bool).copy()
+        self.node_visible = None if actors is None else np.asarray(actors, dtype=bool).copy()
+        geo.set_visible(self.arrays, self.rel_visible, self.node_visible)
+        self._refresh_edges()
+        self._refresh_arrows()
+        # visibility only: setData would re-render every marker
+        self._nodes.setPointsVisible(
+            np.ones(self.arrays.n_nodes, bool) if actors is None else self.node_visible
+        )
+        if self.kb_item is not None and not self._kb_visible(self.kb_item):
+            self._set_kb(None)
+        self._refresh_highlight()
+        self._refresh_focus()
+
+    def set_highlighted(self, actor_ids) -> None:
+        """Ring the actors ``actor_ids`` (the search matches); an empty list clears."""
+        if self.arrays is None:
+            return
+        idx = [self.arrays.index[a] for a in actor_ids if a in self.arrays.index]
+        self._highlighted = np.array(sorted(idx), dtype=np.intp)
+        self._refresh_highlight()
+
+    def highlighted_nodes(self) -> np.ndarray:
+        """Indices of the ringed (highlighted and visible) nodes."""
+        h = self._highlighted
+        return h if self.node_visible is None else h[self.node_visible[h]]
+
+    def _refresh_highlight(self) -> None:
+        if self.arrays is None:
+            return
+        h = self.highlighted_nodes()
+        if not len(h):
+            self._rings.setData([])
+            return
+        pen = pg.mkPen(SEARCH_RING_COLOUR, width=3)
+        pen.setCosmetic(True)
+        self._rings.setData(
+            pos=self.arrays.xy[h], size=self.arrays.size_px[h] + 12, symbol="o", pen=pen, brush=None
+        )
 
     def select_edge(self, r: int | None) -> None:
         """Highlight relation ``r`` (None clears)."""
@@ -305,7 +416,7 @@ class MapView(pg.GraphicsView):
         self._focus_members = focus if dim else np.zeros(0, np.intp)
         self._set_nodes(self._focus_scatter, self._focus_members)
         if self.focused_node is not None:
-            self._add_overlay_edges(self.arrays.incident(self.focused_node), halo=False)
+            self._add_overlay_edges(self._visible_incident(self.focused_node), halo=False)
         elif self.selected_edge is not None:
             self._add_overlay_edges(np.array([self.selected_edge]), halo=True)
         self._place_labels()
@@ -437,7 +548,9 @@ class MapView(pg.GraphicsView):
         self._set_nodes(self._nodes, None)
         self._refresh_edges()
         self._refresh_arrows()
+        self._refresh_highlight()
         self._refresh_focus()
+        self._draw_kb()
         if finished:
             aid = self.arrays.ids[i]
             self.map.positions[aid] = (float(x), float(y))
@@ -465,6 +578,149 @@ class MapView(pg.GraphicsView):
             else:
                 QToolTip.hideText()
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if text else Qt.CursorShape.ArrowCursor)
+
+    # -- keyboard focus on nodes and edges ------------------------------------------------
+    def _kb_visible(self, item: tuple[str, int]) -> bool:
+        kind, i = item
+        mask = self.node_visible if kind == "node" else self.rel_visible
+        return mask is None or bool(mask[i])
+
+    def _kb_order(self) -> list[tuple[str, int]]:
+        if self.arrays is None or self.map is None:
+            return []
+        a = self.arrays
+        nodes = np.ones(a.n_nodes, bool) if self.node_visible is None else self.node_visible
+        rels = np.ones(a.n_relations, bool) if self.rel_visible is None else self.rel_visible
+        return nav.focus_order([x.name for x in self.map.actors], nodes, a.rel_src, rels)
+
+    def kb_position(self, item: tuple[str, int] | None = None) -> np.ndarray:
+        """Data position of ``item`` (default: the keyboard focus): a node's centre or an
+        edge's drawn middle."""
+        assert self.arrays is not None
+        kind, i = item or self.kb_item or ("node", 0)
+        if kind == "node":
+            return self.arrays.xy[i].astype(np.float64)
+        return geo.edge_midpoints(self.arrays)[i]
+
+    def _set_kb(self, item: tuple[str, int] | None) -> None:
+        self.kb_item = item
+        self._draw_kb()
+        if item is None or self.map is None or self.arrays is None:
+            return
+        self._ensure_visible(self.kb_position())
+        kind, i = item
+        if kind == "node":
+            text = describe_actor(self.map, self.arrays.ids[i])
+        else:
+            text = describe_relation(self.map, self.map.relations[i])
+        self.setAccessibleDescription(text)
+        self.item_focused.emit(text + " — Enter to show the evidence")
+
+    def _draw_kb(self) -> None:
+        for it in self._kb_overlay:
+            self.vb.removeItem(it)
+        self._kb_overlay = []
+        if self.kb_item is None or self.arrays is None or not self.hasFocus():
+            return
+        kind, i = self.kb_item
+        pen = pg.mkPen(KB_FOCUS_COLOUR, width=2, style=Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        if kind == "node":
+            item = pg.ScatterPlotItem(
+                pos=self.arrays.xy[i : i + 1], size=[float(self.arrays.size_px[i]) + 14], pen=pen, brush=None
+            )
+        else:
+            pts = self.arrays.pairs(np.array([i]))
+            halo = pg.mkPen(QColor(0, 0, 0, 115), width=float(self.arrays.rel_width_px[i]) + 10)
+            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+            halo.setCosmetic(True)
+            item = pg.PlotCurveItem(pts[:, 0], pts[:, 1], pen=halo, connect="pairs", antialias=True)
+        item.setZValue(8)
+        self.vb.addItem(item)
+        self._kb_overlay.append(item)
+
+    def _ensure_visible(self, p: np.ndarray) -> None:
+        r = self.vb.viewRect()
+        if r.contains(QPointF(float(p[0]), float(p[1]))):
+            return
+        self.auto_fit = False
+        self.vb.translateBy(x=float(p[0]) - r.center().x(), y=float(p[1]) - r.center().y())
+
+    def _kb_step(self, step: int) -> bool:
+        """Move the keyboard focus ``step`` places in Tab order; False when it leaves the map."""
+        order = self._kb_order()
+        if not order:
+            return False
+        if self.kb_item in order:
+            k = order.index(self.kb_item) + step
+        else:
+            k = 0 if step > 0 else len(order) - 1
+        if not 0 <= k < len(order):
+            self._set_kb(None)
+            return False
+        self._set_kb(order[k])
+        return True
+
+    def _kb_arrow(self, direction: str) -> None:
+        order = self._kb_order()
+        if not order or self.arrays is None:
+            return
+        if self.kb_item not in order:
+            self._set_kb(order[0])
+            return
+        mids = geo.edge_midpoints(self.arrays)
+        pts = np.array([self.arrays.xy[i] if k == "node" else mids[i] for k, i in order], dtype=np.float64)
+        cur = order.index(self.kb_item)
+        j = nav.step_in_direction(pts, pts[cur], nav.DIRECTIONS[direction], self._pixel_size(), exclude=cur)
+        if j is not None:
+            self._set_kb(order[j])
+
+    def _kb_activate(self) -> None:
+        if self.kb_item is None or self.arrays is None:
+            return
+        kind, i = self.kb_item
+        if kind == "node":
+            self.node_clicked.emit(self.arrays.ids[i])
+        else:
+            self.edge_clicked.emit(i)
+
+    # -- Qt overrides (keyboard) ------------------------------------------------------
+    def event(self, ev):
+        # Tab walks the map's items, then leaves the map (QGraphicsView would hand Tab to the
+        # scene's focusable items first)
+        if ev.type() == QEvent.Type.KeyPress and ev.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            mods = ev.modifiers()
+            if not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                forward = ev.key() == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+                if not self._kb_step(1 if forward else -1):
+                    self.focusNextPrevChild(forward)
+                ev.accept()
+                return True
+        return super().event(ev)
+
+    def focusInEvent(self, ev):
+        super().focusInEvent(ev)
+        if ev.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.kb_item = None
+            self._kb_step(1 if ev.reason() == Qt.FocusReason.TabFocusReason else -1)
+        else:
+            self._draw_kb()
+
+    def focusOutEvent(self, ev):
+        super().focusOutEvent(ev)
+        self._draw_kb()  # the focus outline only shows while the map has the focus
+
+    def keyPressEvent(self, ev):
+        key = ev.key()
+        if key in _ARROWS and not ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self._kb_arrow(_ARROWS[key])
+            ev.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.kb_item is not None:
+            self._kb_activate()
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
 
     # -- Qt overrides ------------------------------------------------------------------
     def mouseMoveEvent(self, ev):
