@@ -122,6 +122,78 @@ def test_coalition_against_is_war():
     assert r[pair("SAU", "houthis")].valence == "hostile"
 
 
+def test_pressure_and_coercion_are_hostile():
+    _, r = rels("China has stepped up military pressure on Taiwan, sending warplanes across the line.")
+    rel = r[pair("CHN", "TWN")]
+    assert (rel.source, rel.valence) == ("CHN", "hostile")
+    _, r = rels("Russia pressured Armenia to stay in the bloc.")
+    assert r[pair("RUS", "ARM")].source == "RUS" and r[pair("RUS", "ARM")].valence == "hostile"
+
+
+def test_allowing_foreign_forces_is_hosting():
+    _, r = rels("Poland allowed American troops to use two air bases.")
+    rel = r[pair("POL", "USA")]
+    assert (rel.source, rel.types, rel.valence) == ("POL", ("hosting",), "cooperative")
+    _, r = rels("Kenya granted British forces access to its training grounds.")
+    assert r[pair("KEN", "GBR")].types == ("hosting",)
+    _, r = rels("Egypt allowed Sudan to export more cotton.")
+    assert r[pair("EGY", "SDN")].types == ("cooperation",)
+
+
+def test_deploying_to_a_state_makes_it_the_host():
+    _, r = rels("Germany deployed a brigade to Lithuania.")
+    rel = r[pair("DEU", "LTU")]
+    assert (rel.source, rel.target, rel.types) == ("LTU", "DEU", ("hosting",))
+    m, _ = rels("Russia deployed troops along the border with Ukraine.")
+    assert all("hosting" not in x.types for x in m.relations)
+
+
+def test_hosting_talks_is_mediation():
+    _, r = rels("Qatar hosted talks between the United States and the Taliban.")
+    for party in ("USA", "taliban"):
+        assert r[pair("QAT", party)].source == "QAT" and "mediation" in r[pair("QAT", party)].types
+
+
+def test_a_verb_cue_before_between_relates_no_parties():
+    _, r = rels("Indonesia has offered to mediate between China and the Philippines.")
+    assert pair("CHN", "PHL") not in r
+    assert {pair("IDN", "CHN"), pair("IDN", "PHL")} <= set(r)
+
+
+def test_a_cue_in_a_relative_clause_keeps_its_object_inside():
+    _, r = rels("North Korea, which relies on China for most of its trade, fired missiles over Japan.")
+    assert pair("CHN", "JPN") not in r
+    assert r[pair("PRK", "JPN")].valence == "hostile" and r[pair("PRK", "CHN")].valence == "cooperative"
+
+
+def test_a_pronoun_subject_is_not_coordinated_with_the_actor_before_it():
+    _, r = rels("Manila signed an agreement with Japan, and it has allowed American troops to use four bases.")
+    assert r[pair("PHL", "USA")].source == "PHL"
+    assert pair("JPN", "USA") not in r
+
+
+def test_an_actor_named_after_the_objects_head_noun_is_an_object():
+    _, r = rels("Mali invited Russian mercenaries from the Wagner Group to fight insurgents.")
+    assert r[pair("MLI", "wagner-group")].valence == "cooperative"
+    _, r = rels("Mali invited instructors of the Wagner Group.")
+    assert pair("MLI", "wagner-group") in r
+    _, r = rels("Russia attacked Ukraine from Belarus.")  # no head noun: Belarus is a place here
+    assert pair("RUS", "BLR") not in r and r[pair("RUS", "UKR")].valence == "hostile"
+
+
+def test_a_relation_noun_that_another_cue_governs_does_not_relate_the_subjects():
+    m, _ = rels("Qatar, Kuwait and Bahrain welcomed the talks.")
+    assert m.relations == []
+    _, r = rels("Armenia and Azerbaijan held talks in Washington.")
+    assert r[pair("ARM", "AZE")].types == ("diplomatic ties",)
+
+
+def test_visits_are_diplomatic_ties():
+    _, r = rels("Indian Prime Minister Narendra Modi visited Moscow in July.")
+    rel = r[pair("IND", "RUS")]
+    assert (rel.source, rel.types) == ("IND", ("diplomatic ties",))
+
+
 def test_fixture_horn_of_africa(maps):
     r = {frozenset((x.source, x.target)): x for x in maps["horn_of_africa.txt"].relations}
     assert r[pair("ETH", "ERI")].valence == "cooperative"

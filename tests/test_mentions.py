@@ -190,7 +190,9 @@ def test_georgia_the_us_state():
     assert actors("Athens, Georgia is a college town.") == []
     # The country.
     assert actors("Russia invaded Georgia in 2008.") == ["RUS", "GEO"]
-    assert actors("Georgia's president met Azerbaijan's leader in Tbilisi.") == ["GEO", "AZE", "GEO"]
+    # "in Tbilisi" with no verb after it is the venue, not the state.
+    assert actors("Georgia's president met Azerbaijan's leader in Tbilisi.") == ["GEO", "AZE"]
+    assert actors("Georgia's president said Tbilisi wants peace with Azerbaijan.") == ["GEO", "GEO", "AZE"]
     assert actors("Moscow, Georgia and Armenia") == ["RUS", "GEO", "ARM"]
 
 
@@ -250,6 +252,41 @@ def test_capitalized_common_words():
 
 def test_lowercase_names_are_not_mentions():
     assert actors("the jordan river; a chad; some china") == []
+
+
+def test_a_capital_that_only_places_an_event_is_not_the_state():
+    assert actors("The talks in Pretoria, which led to a ceasefire, lasted a week.") == []
+    assert actors("Egypt and Sudan attended a summit in Kinshasa.") == ["EGY", "SDN"]
+    assert actors("They met at Kinshasa on Monday.") == []
+    assert actors("The envoy flew to Moscow for talks.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Baku made slow progress.", "AZE"),  # no preposition
+        ("Those in Ankara sought closer ties.", "TUR"),  # a verb of its own
+        ("Those in Ankara want closer ties.", "TUR"),
+        ("South Korea stayed away, officials in Seoul said.", "KOR"),
+        ("Drones were supplied to Addis Ababa during the war.", "ETH"),  # "to" without movement
+        ("The deal is seen differently in Moscow's circles.", "RUS"),  # possessive
+        ("Talks between Bamako and the rebels resumed.", "MLI"),
+    ],
+)
+def test_a_capital_that_acts_is_the_state(text, actor):
+    assert actor in actors(text)
+
+
+def test_tplf_and_the_alliance_of_sahel_states():
+    assert actors("The Tigray People's Liberation Front (TPLF) signed the deal.") == ["tplf", "tplf"]
+    aes = "alliance-of-sahel-states"
+    assert actors("Mali, Burkina Faso and Niger formed the Alliance of Sahel States (AES).") == [
+        "MLI",
+        "BFA",
+        "NER",
+        aes,
+        aes,
+    ]
 
 
 # -- API --------------------------------------------------------------------------------------

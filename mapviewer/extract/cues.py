@@ -23,13 +23,19 @@ from typing import NamedTuple
 
 __all__ = [
     "ARMS_WORDS",
+    "AUX",
     "CUES",
     "ENERGY_WORDS",
+    "FORCES_WORDS",
     "HEDGES",
+    "IRREGULAR_PAST",
     "NEGATORS",
+    "REVERSERS",
+    "TALKS_WORDS",
     "Cue",
     "lemma_candidates",
     "lookup",
+    "verbish",
 ]
 
 
@@ -61,6 +67,8 @@ def _cues() -> dict[str, Cue]:
     add("threat", "threat", "dir", True, 0.7)
     add("accuse blame condemn denounce criticize criticise oppose isolate antagonize anger provoke "
         "insult warn protest", "hostility", "dir")
+    # Coercion short of force (CAMEO 17): "pressure on Taiwan" reads like the verb, object after it.
+    add("pressure coerce intimidate bully", "hostility", "dir", weight=0.7)
     add("hostile hostility tension tensions enmity animosity dispute feud", "hostility", "sym", True, 0.7)
     add("enemy adversary foe", "hostility", "sym", True, 0.7)
     add("rival rivalry compete competitor", "rivalry", "sym", True, 0.7)
@@ -71,6 +79,8 @@ def _cues() -> dict[str, Cue]:
     add("partner partnership", "alliance", "sym", True, 0.7)
     add("join", "alliance", "sym", weight=0.7)
     add("relations ties relationship", "diplomatic ties", "sym", True, 0.6)
+    add("talks negotiations", "diplomatic ties", "sym", True, 0.5)
+    add("visit", "diplomatic ties", "dir", weight=0.5)
     add("recognize recognise normalize normalise", "diplomatic ties", "dir")
     add("cooperate collaborate agree sign", "cooperation", "sym")
     add("cooperation agreement accord treaty deal pact openness inroads openings interests",
@@ -88,6 +98,10 @@ def _cues() -> dict[str, Cue]:
     add("aid assist fund finance lend donate", "aid", "dir", weight=0.7)
     add("creditor donor lender", "aid", "dir", True, 0.7)
     add("host", "hosting", "dir", weight=0.7)
+    # "allowed American troops to use bases": hosting when forces or bases follow, else cooperation.
+    add("allow permit grant", "cooperation", "dir", weight=0.6)
+    # "deployed troops to Poland": the host is the object (checked for "in"/"to" before it).
+    add("deploy station", "hosting", "buy", weight=0.5)
     add("base", "hosting", "sym", True, 0.5)
     add("depend rely", "dependence", "buy", weight=0.7)
     add("dependent reliant", "dependence", "dir", True, 0.7)
@@ -121,7 +135,24 @@ ARMS_WORDS = frozenset(
     "artillery ammunition rifles rockets howitzers helicopters warships submarines frigates "
     "defence defense military uav uavs air-defence".split()
 )
+#: Words after "allow"/"grant" that make it basing rights (hosting).
+FORCES_WORDS = frozenset(
+    "troops forces soldiers military base bases basing warships ships aircraft jets marines navy".split()
+)
+#: Words after "host" that make it hosting talks (mediation), not hosting forces.
+TALKS_WORDS = frozenset("talks negotiations summit meeting meetings conference dialogue".split())
 ENERGY_WORDS = frozenset("gas oil crude energy lng fuel electricity pipeline petroleum uranium coal".split())
+
+#: Auxiliaries and modals: a verb phrase starts here.
+AUX = frozenset(
+    "is are was were be been being has have had will would can could may might must shall should "
+    "do does did also still then now has't".split()
+)
+#: Irregular past tenses the "-ed" rule misses.
+IRREGULAR_PAST = frozenset(
+    "sought kept made took gave went sent won led held began became fought struck brought bought sold "
+    "told said left met lost shot saw got put set ran hit broke froze lent drove".split()
+)
 
 # Irregular forms the suffix rules cannot undo.
 _IRREGULAR = {
@@ -174,3 +205,14 @@ def lookup(word: str) -> tuple[str, Cue] | None:
         if cue is not None:
             return cand, cue
     return None
+
+
+@lru_cache(maxsize=65536)
+def verbish(low: str) -> bool:
+    """Does the lower-case word ``low`` look like a finite verb or an auxiliary?"""
+    if low in AUX or low in IRREGULAR_PAST:
+        return True
+    if len(low) > 3 and low.endswith("ed"):
+        return True
+    hit = lookup(low)
+    return hit is not None and not hit[1].noun

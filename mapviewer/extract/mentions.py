@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .cues import verbish
 from .gazetteer import Gazetteer, fold_accents, normalize_form
 
 __all__ = ["MENTION_FORMS", "Mention", "damerau_levenshtein", "find_mentions"]
@@ -35,6 +36,14 @@ _NEXT_POSS = re.compile(r"['’]s(?!\w)")
 # Capitalized runs of words for the fuzzy pass ("Nagorno-Karabkah", "Azerbajan").
 _CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}(?!\w)")
 _WORD_IN_RUN = re.compile(r"[A-Z][a-z]+")
+_SEP = re.compile(_SEP_RX)
+_APOS = re.compile(_APOS_RX)
+# After a name: does a list go on ("Moscow, Georgia and Armenia")?
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
+# ", Texas", ", New Mexico": a capitalized word or two after a comma.
+_COMMA_CAPS = re.compile(r",[ \t]+([A-Z][\w]*(?: [A-Z][\w]*)?)")
+# Memo tables are dropped when they grow past this many entries (bounded memory on odd input).
+_CACHE_MAX = 200_000
 
 _WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
@@ -44,6 +53,24 @@ _WEEKDAYS_MONTHS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     "in into to from of with and or against by at across near between neighbouring neighboring "
     "visit visited toward towards the".split()
+)
+
+
+# A capital after these is where something happens ("talks in Pretoria"), unless a verb of
+# its own follows ("officials in Seoul said"). After "to"/"from" only when a word of
+# movement comes first ("flew to Kinshasa"): "supplied drones to Addis Ababa" names the state.
+_PLACE_AT = frozenset(("in", "at"))
+_PLACE_TO = frozenset(("to", "from"))
+_MOVEMENT = frozenset(
+    "travel travels travelled traveled traveling travelling fly flies flew flown trip trips journey visit "
+    "visits return returns returned returning arrive arrives arrived arriving go goes went come comes "
+    "came move moves moved flee flees fled relocated headed".split()
+)
+# Present-tense verbs of speech and stance that the "verbish" test (past tenses, auxiliaries,
+# cue verbs) does not know: "those in Ankara want ...".
+_STANCE_VERBS = frozenset(
+    "say says think thinks believe believes fear fears hope hopes want wants see sees insist insists "
+    "argue argues worry worries expect expects know knows feel feels".split()
 )
 
 
@@ -114,6 +141,8 @@ class _Key:
     person: bool  # also a given name: check the neighbouring words
     both_noun_adj: bool  # "Armenian" is a noun and an adjective
     need_the: bool = False  # written "the West": counts only right after "the"
+    single: bool = False  # a one-word name, alias or capital: "Michael Jordan" must be checked
+    plain: bool = False  # no context rule but the given-name one applies (set by _Matcher)
 
 
 def _caps_of(form: str) -> tuple[bool, ...]:
@@ -121,7 +150,7 @@ def _caps_of(form: str) -> tuple[bool, ...]:
 
 
 def normalize_form_keep_case(text: str) -> str:
-    return re.sub(_SEP_RX, " ", re.sub(_APOS_RX, "'", text.strip()))
+    return _SEP.sub(" ", _APOS.sub("'", text.strip()))
 
 
 def _acronym_letters(form: str) -> int:
@@ -184,13 +213,19 @@ class _Matcher:
         for phrase in rules.get("stop_phrases", ()):
             key = normalize_form(phrase)
             self.keys[key] = _Key(None, "stop", _caps_of(phrase), 0, False, False)
-        self.pattern = re.compile(r"(?<![\w])(?:" + _trie_pattern(self.keys) + r")(?![\w])", re.IGNORECASE)
+        body = r"(?<![\w])(?:" + _trie_pattern(self.keys) + r")(?![\w])"
+        self.pattern = re.compile(body, re.IGNORECASE)
+        # The keys are lower case: on lower-cased text the same trie runs twice as fast without
+        # IGNORECASE (used when lower-casing keeps every character one character long).
+        self.pattern_lower = re.compile(body)
 
         def lower_set(name: str) -> frozenset[str]:
             return frozenset(normalize_form(x) for x in rules.get(name, ()))
 
         self.first_names = lower_set("first_names")
         self.titles = lower_set("titles")
+        # Letters in the longest given name or title (all letters: "jean pierre" never follows).
+        self.name_letters = max((len(x) for x in self.first_names | self.titles), default=0)
         self.person_ok_next = lower_set("person_ok_next") | _WEEKDAYS_MONTHS
         self.speech_verbs = lower_set("speech_verbs")
         self.us_state_next = lower_set("us_state_next")
@@ -215,7 +250,31 @@ class _Matcher:
                 self.false_prev[k] = self.false_prev.get(k, frozenset()) | {
                     normalize_form(x) for x in ff.get("prev", ())
                 }
+        for key, info in self.keys.items():
+            info.single = " " not in key and info.kind in ("name", "alias", "capital")
+            info.plain = not (
+                info.need_the
+                or info.person
+                or info.kind == "capital"
+                or key in self.false_next
+                or key in self.false_prev
+                or key in self.us_state_keys
+            )
+        # Surface as written -> (key, info, case ok); most surfaces recur many times.
+        self.surface_cache: dict[str, tuple[str, _Key | None, bool]] = {}
         self._build_fuzzy()
+
+    def classify(self, surface: str) -> tuple[str, _Key | None, bool]:
+        """The key of ``surface``, what it means and whether its case is right; memoized."""
+        hit = self.surface_cache.get(surface)
+        if hit is None:
+            key = normalize_form(surface)
+            info = self.keys.get(key)
+            hit = (key, info, info is not None and info.actor is not None and _case_ok(surface, info))
+            if len(self.surface_cache) > _CACHE_MAX:
+                self.surface_cache.clear()
+            self.surface_cache[surface] = hit
+        return hit
 
     # -- fuzzy index (symmetric deletions) ---------------------------------------------
     def _build_fuzzy(self) -> None:
@@ -229,6 +288,19 @@ class _Matcher:
             for d in _deletions(key, _max_edits(n)):
                 self.fuzzy_index.setdefault(d, set()).add(key)
         self.fuzzy_cache: dict[str, str | None] = {}
+        self.fuzzy_raw_cache: dict[str, str | None] = {}
+        self.fuzzy_run_cache: dict[str, list[tuple[str, int, int]]] = {}
+
+    def fuzzy_raw(self, raw: str) -> str | None:
+        """:meth:`fuzzy` of a span as written (normalized here); memoized on the raw text."""
+        try:
+            return self.fuzzy_raw_cache[raw]
+        except KeyError:
+            pass
+        if len(self.fuzzy_raw_cache) > _CACHE_MAX:
+            self.fuzzy_raw_cache.clear()
+        out = self.fuzzy_raw_cache[raw] = self.fuzzy(normalize_form(raw))
+        return out
 
     def fuzzy(self, word: str) -> str | None:
         """The key within the allowed edit distance of ``word`` (normalized), or None."""
@@ -367,11 +439,14 @@ class _Finder:
 
     def verdict(self, key: str, info: _Key, start: int, end: int) -> str:
         """Return "ok", "no", or "pending" (a given name used as a speaker, as in
-        "Chad said": decided from the rest of the text)."""
+        "Chad said": decided from the rest of the text). The case is checked by the caller."""
         text, m = self.text, self.m
-        surface = text[start:end]
-        if not _case_ok(surface, info):
-            return "no"
+        if info.plain:
+            # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
+            # and they need a capitalized word and blanks right before the name.
+            if info.single and start and text[start - 1] in _BLANKS and self._given_name_before(start):
+                return "no"
+            return "ok"
         nxt = _next_word(text, end)
         nxt_l = nxt.lower() if nxt else None
         prev = _prev_word(text, start)
@@ -382,8 +457,7 @@ class _Finder:
             return "no"  # "Turkey sandwich", "Guinea pig"
         if key in m.false_prev and prev_l in m.false_prev[key]:
             return "no"
-        single = " " not in key and info.kind in ("name", "alias", "capital")
-        if single and prev is not None and prev[1].strip() == "" and prev[0][:1].isupper():
+        if info.single and prev is not None and prev[1].strip() == "" and prev[0][:1].isupper():
             if prev_l in m.first_names or prev_l in m.titles:
                 return "no"  # "Michael Jordan", "George Washington", "Mr. Chad"
         if key in m.us_state_keys:
@@ -394,7 +468,7 @@ class _Finder:
                 # "Athens, Georgia": a foreign capital before a comma names a US town, unless
                 # the comma continues a list ("Moscow, Georgia and Armenia").
                 p_info = m.keys.get(normalize_form(prev[0]))
-                in_list = re.match(r"\s*(?:,|and\b|or\b)", text[end : end + 5]) is not None
+                in_list = _LIST_GOES_ON.match(text, end, end + 5) is not None
                 if (
                     p_info is not None
                     and p_info.kind == "capital"
@@ -406,8 +480,11 @@ class _Finder:
                 return "no"
             if self.us_context(start, end):
                 return "no"
-        if info.kind == "capital" and self._followed_by_us_state(end):
-            return "no"  # "Athens, Georgia", "Paris, Texas"
+        if info.kind == "capital":
+            if self._followed_by_us_state(end):
+                return "no"  # "Athens, Georgia", "Paris, Texas"
+            if prev is not None and prev[1].strip() == "" and self._place_only(start, end, prev_l, prev):
+                return "no"  # "talks in Pretoria": where, not who
         if info.person:
             if (
                 nxt is not None
@@ -422,9 +499,57 @@ class _Finder:
                 return "pending"  # "Chad said": a person unless the text treats Chad as a state
         return "ok"
 
+    def _given_name_before(self, start: int) -> bool:
+        """Is the word before ``start`` (blanks between) a capitalized given name or title?
+
+        Same answer as :func:`_prev_word` plus the set look-up, without scanning long words:
+        the names are letters only, so a word with more letters than the longest cannot be one."""
+        text, m = self.text, self.m
+        i = start
+        while i > 0 and text[i - 1] in _BLANKS:
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1] == ".":
+            j -= 1
+        e = j
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+            if e - j > m.name_letters:
+                return False
+        if j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_'’."):
+            prev = _prev_word(text, start)  # an odd word ("O'Neil", "3rd."): the exact scan
+            if prev is None or not prev[0][:1].isupper():
+                return False
+            prev_l = prev[0].lower().rstrip(".")
+        else:
+            if j == e or not text[j].isupper():
+                return False
+            prev_l = text[j:e].lower()
+        return prev_l in m.first_names or prev_l in m.titles
+
+    def _place_only(self, start: int, end: int, prev_l: str | None, prev: tuple[str, str]) -> bool:
+        """Is the capital at ``start:end`` only the place of an event? It is after "in"/"at"
+        (or "to"/"from" after a word of movement) with no verb of its own after it and no
+        possessive ("in Moscow's view" speaks of the state)."""
+        if prev_l in _PLACE_TO:
+            before = _prev_word(self.text, start - len(prev[1]) - len(prev[0]))
+            if before is None or before[0].lower() not in _MOVEMENT:
+                return False
+        elif prev_l not in _PLACE_AT:
+            return False
+        if _NEXT_POSS.match(self.text, end):
+            return False
+        nxt = _next_word(self.text, end)
+        if nxt is None:
+            return True
+        low = nxt.lower()
+        return not (verbish(low) or low in _STANCE_VERBS)
+
     def _followed_by_us_state(self, end: int) -> bool:
+        if not self.text.startswith(",", end):
+            return False
         rest = self.text[end : end + 40]
-        mm = re.match(r",[ \t]+([A-Z][\w]*(?: [A-Z][\w]*)?)", rest)
+        mm = _COMMA_CAPS.match(rest)
         if not mm:
             return False
         words = mm.group(1).split(" ")
@@ -433,7 +558,7 @@ class _Finder:
             if normalize_form(" ".join(words[:n])) in states:
                 after = end + mm.start(1) + len(" ".join(words[:n]))
                 # "Moscow, Georgia and Armenia" is a list, not a town and its state.
-                return re.match(r"\s*(?:,|and\b|or\b)", self.text[after : after + 5]) is None
+                return _LIST_GOES_ON.match(self.text, after, after + 5) is None
         return False
 
 
@@ -460,15 +585,20 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     pending: list[Mention] = []
     supported: set[str] = set()  # actors named in a way no given name is
     taken: list[tuple[int, int]] = []  # spans consumed by exact matches, stops included
-    for hit in m.pattern.finditer(text):
+    classify = m.classify
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        hits = m.pattern_lower.finditer(lowered)
+    else:  # "İ" lower-cases to two characters: offsets would shift
+        hits = m.pattern.finditer(text)
+    for hit in hits:
         start, end = hit.span()
-        surface = hit.group(0)
-        key = normalize_form(surface)
-        info = m.keys.get(key)
+        surface = text[start:end]
+        key, info, case_ok = classify(surface)
         if info is None:
             continue
         taken.append((start, end))
-        if info.actor is None:
+        if not case_ok:  # also stop phrases (no actor)
             continue
         v = finder.verdict(key, info, start, end)
         if v == "no":
@@ -510,26 +640,52 @@ def _fuzzy_mentions(text: str, m: _Matcher, taken: list[tuple[int, int]]) -> lis
             i -= 1
         return False
 
+    runs = m.fuzzy_run_cache
     for run in _CAP_RUN.finditer(text):
-        if len(run.group(0)) < 8:
+        rs, re_ = run.span()
+        if re_ - rs < 8:
             continue
-        words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, run.start(), run.end())]
-        i = 0
-        while i < len(words):
-            hit = None
-            for j in range(min(len(words), i + 4), i, -1):  # longest first
-                s, e = words[i][0], words[j - 1][1]
-                if e - s < 8 or overlaps(s, e):
-                    continue
-                key = m.fuzzy(normalize_form(text[s:e]))
-                if key is not None:
-                    info = m.keys[key]
-                    if info.actor is not None:
-                        hit = (j, Mention(info.actor, s, e, text[s:e], "fuzzy"))
-                    break
-            if hit is None:
-                i += 1
-            else:
-                i = hit[0]
-                out.append(hit[1])
+        k = bisect.bisect_right(starts, rs) - 1
+        if k >= 0 and taken[k][1] >= re_:
+            continue  # inside one exact match: every part of it overlaps
+        if not overlaps(rs, re_):
+            # Free of exact matches: the outcome depends on the run's text alone.
+            raw = run.group(0)
+            found = runs.get(raw)
+            if found is None:
+                found = _fuzzy_in_run(raw, 0, len(raw), m, None)
+                if len(runs) > _CACHE_MAX:
+                    runs.clear()
+                runs[raw] = found
+            out.extend(Mention(a, rs + s, rs + e, text[rs + s : rs + e], "fuzzy") for a, s, e in found)
+            continue
+        out.extend(
+            Mention(a, s, e, text[s:e], "fuzzy") for a, s, e in _fuzzy_in_run(text, rs, re_, m, overlaps)
+        )
+    return out
+
+
+def _fuzzy_in_run(text: str, rs: int, re_: int, m: _Matcher, overlaps) -> list[tuple[str, int, int]]:
+    """``(actor, start, end)`` of the fuzzy matches in the capitalized run ``text[rs:re_]``:
+    spans of up to four words, longest first, that ``overlaps(start, end)`` (if given) allows."""
+    out: list[tuple[str, int, int]] = []
+    words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, rs, re_)]
+    i = 0
+    while i < len(words):
+        hit = None
+        for j in range(min(len(words), i + 4), i, -1):  # longest first
+            s, e = words[i][0], words[j - 1][1]
+            if e - s < 8 or (overlaps is not None and overlaps(s, e)):
+                continue
+            key = m.fuzzy_raw(text[s:e])
+            if key is not None:
+                info = m.keys[key]
+                if info.actor is not None:
+                    hit = (j, (info.actor, s, e))
+                break
+        if hit is None:
+            i += 1
+        else:
+            i = hit[0]
+            out.append(hit[1])
     return out

@@ -18,9 +18,14 @@ surface rules that hold for news prose:
 * a negated cue ("did not attack", "denied supplying") states no relation; a hedged one
   ("may ally") lowers the confidence; a reversing verb ("ended cooperation") turns the
   valence of a relation noun;
-* mediation ("Oman mediated between Saudi Arabia and the Houthis") relates the mediator
-  to each party; a deal brokered with one party named takes the other from the last
-  war in the text.
+* mediation ("Oman mediated between Saudi Arabia and the Houthis", "Qatar hosted talks
+  between ...") relates the mediator to each party; a deal brokered with one party named
+  takes the other from the last war in the text; "between" pairs the parties only for a
+  symmetric cue ("relations between X and Y", not "offered to mediate between X and Y");
+* "allowed American troops to use bases" is hosting; "deployed a brigade to X" makes X the
+  host; "Russian mercenaries from the Wagner Group": an actor after the object's head noun
+  is an object too; a cue inside ", which ... ," finds its object inside the clause; a
+  resolved pronoun ("..., and it has allowed") is never coordinated with the actor before it.
 
 Evidence is the whole sentence, sliced from the article text.
 """
@@ -28,9 +33,9 @@ Evidence is the whole sentence, sliced from the article text.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import RELATION_TYPES, Actor, Article, Evidence, Relation, RelationMap
 from . import cues as _cues
@@ -39,6 +44,7 @@ from .sentences import sentence_spans
 __all__ = ["Cancelled", "extract_relations", "relation_valence"]
 
 _TOKEN = re.compile(r"[’']s(?!\w)|\w+(?:n[’']t)?|[^\w\s]")
+_POSSESSIVE = frozenset(("'s", "’s"))
 
 _HOSTILE_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if "conflict" in v)
 _NEUTRAL_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if v == "neutral")
@@ -48,15 +54,8 @@ _PREPS = frozenset(
     "under toward towards about as like via through alongside including amid despite after before "
     "during without".split()
 )
-_AUX = frozenset(
-    "is are was were be been being has have had will would can could may might must shall should "
-    "do does did also still then now has't".split()
-)
+_AUX = _cues.AUX
 _ADVERBS = frozenset("also still then now recently reportedly allegedly already again once long later soon".split())
-_IRREGULAR_PAST = frozenset(
-    "sought kept made took gave went sent won led held began became fought struck brought bought sold "
-    "told said left met lost shot saw got put set ran hit broke froze lent drove".split()
-)
 # Words allowed between two coordinated actors ("X, Y and the Z", "X-Y", "and in Z").
 _COORD_GLUE = frozenset(
     ", and or as well both the - – / in to with of its their his her".split()
@@ -71,6 +70,8 @@ _BOUNDARY = frozenset("; : ( ) — – but while whereas although though because
 _RELATIVE = frozenset("which who whom that".split())
 _BE = frozenset("is are was were be been being get got gets getting".split())
 _PRONOUNS = frozenset(("it", "they"))
+# Words before "base(s)" that make it a military base, not a "support base" or "base rate".
+_BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
     r"\b(?:[Ii]t|[Tt]hey|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation))\b"
@@ -91,8 +92,6 @@ class Cancelled(Exception):
 @dataclass(slots=True)
 class _Tok:
     low: str
-    start: int
-    end: int
     actor: str | None = None
     poss: bool = False  # followed by "'s"
     pron: bool = False  # a resolved pronoun, not a mention
@@ -121,41 +120,37 @@ def relation_valence(types: tuple[str, ...] | list[str]) -> str:
 
 # -- tokens ----------------------------------------------------------------------------
 def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:
+    """The tokens of ``text[s:e]``, lower-cased; each mention is one token carrying its actor.
+
+    A possessive "'s" is not a token: it marks the actor before it (``poss``). Only the
+    first token after a mention can be one, as words carry no actor."""
     toks: list[_Tok] = []
     pos = s
+    findall = _TOKEN.findall
     for m in mentions:
-        for t in _TOKEN.finditer(text, pos, m.start):
-            toks.append(_Tok(t.group().lower(), t.start(), t.end()))
-        if toks and toks[-1].actor == m.actor and toks[-1].end >= m.start - 1:
-            toks[-1].end = m.end  # "Tripoli-based Libyan": one actor, not a list of two
-        toks.append(_Tok(m.surface.lower(), m.start, m.end, m.actor))
+        words = findall(text, pos, m.start)
+        if words and toks and words[0] in _POSSESSIVE:
+            toks[-1].poss = True
+            del words[0]
+        toks += [_Tok(w.lower()) for w in words]
+        toks.append(_Tok(m.surface.lower(), m.actor))
         pos = m.end
-    for t in _TOKEN.finditer(text, pos, e):
-        toks.append(_Tok(t.group().lower(), t.start(), t.end()))
-    # Possessives belong to the actor before them.
-    out: list[_Tok] = []
-    for t in toks:
-        if t.low in ("'s", "’s") and out and out[-1].actor:
-            out[-1].poss = True
-            continue
-        out.append(t)
-    return out
+    words = findall(text, pos, e)
+    if words and toks and words[0] in _POSSESSIVE and toks[-1].actor:
+        toks[-1].poss = True
+        del words[0]
+    toks += [_Tok(w.lower()) for w in words]
+    return toks
 
 
-@lru_cache(maxsize=65536)
-def _verbish(low: str) -> bool:
-    """Does ``low`` look like a finite verb or auxiliary?"""
-    if low in _AUX or low in _IRREGULAR_PAST:
-        return True
-    if len(low) > 3 and low.endswith("ed"):
-        return True
-    hit = _cues.lookup(low)
-    return hit is not None and not hit[1].noun
+_verbish = _cues.verbish
 
 
 def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
     """Indices of the coordinated actors starting at actor token ``i``, going ``step``."""
     out = [i]
+    if toks[i].pron:
+        return out  # "... with Japan, and it has allowed": a pronoun starts its own clause
     seen = {toks[i].actor}
     j = i + step
     mark = False
@@ -163,6 +158,8 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
     while 0 <= j < len(toks) and abs(j - i) <= limit:
         t = toks[j]
         if t.actor:
+            if t.pron:
+                break
             if t.actor in seen or mark:
                 out.append(j)
                 seen.add(t.actor)
@@ -275,10 +272,11 @@ class _Extractor:
                         topic = None
                 continue
             toks = _tokens(text, s, e, ms)
-            self._resolve_pronouns(toks, topic)
+            lows = [t.low for t in toks]
+            self._resolve_pronouns(toks, lows, topic)
             subj = _main_subject(toks)
-            if any(t.actor for t in toks):
-                self._sentence(toks, si, subj, topic)
+            if ms or any(t.actor for t in toks):
+                self._sentence(toks, lows, si, subj, topic)
             if subj is not None:
                 topic, topic_age = toks[subj].actor, 0
             else:
@@ -293,8 +291,11 @@ class _Extractor:
         return m
 
     # -- pronouns --
-    def _resolve_pronouns(self, toks: list[_Tok], topic: str | None) -> None:
-        """Mark subject pronouns ("It", "They", "the country") as the actor they stand for."""
+    def _resolve_pronouns(self, toks: list[_Tok], lows: list[str], topic: str | None) -> None:
+        """Mark subject pronouns ("It", "They", "the country") as the actor they stand for
+        (``lows``, the tokens' lower-case forms, is kept in step)."""
+        if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
+            return
         for i, t in enumerate(toks):
             if t.actor:
                 continue
@@ -319,57 +320,66 @@ class _Extractor:
                 toks[k].actor = ref
                 toks[k].pron = True
                 if k != i:
-                    toks[i].low = "_"  # "the country": one token stands for the actor
+                    toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
 
     # -- one sentence --
-    def _sentence(self, toks: list[_Tok], si: int, subj: int | None, topic: str | None) -> None:
+    def _sentence(self, toks: list[_Tok], lows: list[str], si: int, subj: int | None, topic: str | None) -> None:
+        lookup = _cues.lookup
+        found = [(c, hit) for c, t in enumerate(toks) if not t.actor and (hit := lookup(t.low)) is not None]
+        if not found:
+            return  # no cue word: the sentence states no relation
         n = len(toks)
         # Tokens inside a relative clause ", which ... ,": their actors are not the main clause's.
         rel = [False] * n
-        inside = False
-        for i, t in enumerate(toks):
-            if t.low in ("which", "who") and i > 0 and toks[i - 1].low == ",":
-                inside = True
-            elif t.low in (",", ";", ":") and inside:
-                inside = False
-            rel[i] = inside
+        if "which" in lows or "who" in lows:
+            inside = False
+            for i, low in enumerate(lows):
+                if low in ("which", "who") and i > 0 and lows[i - 1] == ",":
+                    inside = True
+                elif low in (",", ";", ":") and inside:
+                    inside = False
+                rel[i] = inside
         self._rel = rel
         self._topic = topic
-        for c, t in enumerate(toks):
-            if t.actor:
+        for c, (lemma, cue) in found:
+            if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
                 continue
-            hit = _cues.lookup(t.low)
-            if hit is None:
-                continue
-            lemma, cue = hit
-            if lemma == "base" and not any(x.low in ("military", "air", "naval", "drone") for x in toks[max(0, c - 2) : c]):
-                continue
-            window = [x.low for x in toks[max(0, c - 3) : c]]
-            if any(w in _cues.NEGATORS for w in window):
+            window = lows[max(0, c - 3) : c]
+            if not _cues.NEGATORS.isdisjoint(window):
                 continue  # "did not attack", "denied supplying": no relation at all
             conf = cue.weight
-            clause = [x.low for x in toks[max(0, c - 10) : c]]
-            if any(w in _cues.HEDGES for w in clause[-6:]):
+            clause = lows[max(0, c - 10) : c]
+            if not _cues.HEDGES.isdisjoint(clause[-6:]):
                 conf *= 0.5
-            if any(w in _REPORTING for w in clause) and lemma not in ("accuse", "claim"):
+            if not _REPORTING.isdisjoint(clause) and lemma not in ("accuse", "claim"):
                 conf *= 0.6  # the content of an accusation is alleged
             type_ = cue.type
             if type_ == "trade" or lemma in ("send", "supplier", "rely", "depend"):
-                goods = {x.low for x in toks[c + 1 : min(n, c + 10)]} | set(window)
+                goods = {*lows[c + 1 : min(n, c + 10)], *window}
                 if goods & _cues.ARMS_WORDS:
                     type_ = "arms trade"
                 elif goods & _cues.ENERGY_WORDS:
                     type_ = "energy trade"
                 elif lemma == "send":
                     continue  # "sent a delegation": not a relation by itself
-            if cue.noun and any(w in _cues.REVERSERS for w in clause[-4:]):
+            if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-4:]):
                 type_ = "cooperation" if type_ in _HOSTILE_TYPES else "hostility"
+            after = lows[c + 1 : c + 9]
+            if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
+                type_ = "hosting"  # "allowed American troops to use four bases"
+            if lemma == "host" and not _cues.TALKS_WORDS.isdisjoint(after[:4]):
+                self._mediation(toks, c, subj, conf, si)  # "Qatar hosted talks between ..."
+                continue
             if cue.link == "med":
                 self._mediation(toks, c, subj, conf, si)
                 continue
             if type_ == "war" and not cue.noun and self._fought_alongside(toks, c, conf, si):
                 continue
             left, right, passive, between = self._sides(toks, c, cue, subj)
+            if lemma in ("deploy", "station") and not (
+                right and _word_before(toks, right[0]) in ("in", "into", "to", "on")
+            ):
+                continue  # "deployed troops along the border with X": X is no host
             directed = cue.link in ("dir", "buy")
             if cue.link == "buy" and not passive:
                 left, right = right, left
@@ -383,11 +393,15 @@ class _Extractor:
             if not la and ra and toks[0].low == "there" and topic:
                 la = [topic]  # "There are new openings in X": the text is still about the topic
             pairs: list[tuple[str, str, bool]] = []
-            if between and len(set(ra)) >= 2:
-                pairs = _among(ra)
+            if between and cue.link == "sym" and len(set(ra)) >= 2:
+                pairs = _among(ra)  # "relations between X and Y"; not "offered to mediate between"
             elif la and ra:
                 pairs = [(x, y, directed) for x in la for y in ra if x and y]
-            elif cue.link == "sym" and len(set(la)) >= 2:
+            elif cue.link == "sym" and len(set(la)) >= 2 and not (
+                cue.noun and any(_verb_cue(lows[k]) for k in range(max(left) + 1, c))
+            ):
+                # "X and Y signed a deal", "X and Y have close ties"; not "X and Y welcomed the
+                # talks", where the noun is the object of another cue verb.
                 pairs = _among(la)
             pron = any(toks[i].pron for i in left + right)
             for x, y, d in pairs:
@@ -458,10 +472,11 @@ class _Extractor:
         agent: list[int] = []
         j = c + 1
         limit = min(n, c + 13)
+        rel = self._rel
         while j < limit:
             t = toks[j]
-            if t.low in _BOUNDARY or t.low in _RELATIVE:
-                break
+            if t.low in _BOUNDARY or t.low in _RELATIVE or (rel[c] and not rel[j]):
+                break  # a cue inside ", which ... ," has its object inside too
             if t.low == "between":
                 between = True
             if t.actor:
@@ -480,6 +495,8 @@ class _Extractor:
                 j = end + 1
                 continue
             j += 1
+        if right and not between and not agent:
+            right += _object_extension(toks, right[-1], rel[c])
         left = self._left(toks, c, noun=cue.noun, subj=subj)
         # Zero relative: "Syrian rebel groups it recruits" -- the object stands before the pronoun.
         if left and not right and not cue.noun and toks[left[0]].pron:
@@ -577,12 +594,55 @@ class _Extractor:
             )
         relations.sort(key=lambda r: (-len(r.evidence), r.source, r.target))
         actors: list[Actor] = []
+        protos = _actor_protos(gaz)
         for actor_id, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            try:
-                actors.append(gaz.to_actor(actor_id, mentions=k))
-            except KeyError:
-                actors.append(Actor(actor_id, actor_id, mentions=k))
+            a = protos.get(actor_id)
+            if a is None:
+                try:
+                    a = protos[actor_id] = gaz.to_actor(actor_id)
+                except KeyError:
+                    a = protos[actor_id] = Actor(actor_id, actor_id)
+            actors.append(Actor(a.id, a.name, a.kind, a.iso3, a.aliases, a.lat, a.lon, mentions=k))
         return RelationMap(articles=[self.article], actors=actors, relations=relations, curated=False)
+
+
+_PROTOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _actor_protos(gaz) -> dict[str, Actor]:
+    """Actors of ``gaz`` by id, built once per gazetteer (``to_actor`` lists every alias)."""
+    try:
+        return _PROTOS[gaz]
+    except KeyError:
+        return _PROTOS.setdefault(gaz, {})
+
+
+def _verb_cue(low: str) -> bool:
+    hit = _cues.lookup(low)
+    return hit is not None and not hit[1].noun
+
+
+def _object_extension(toks: list[_Tok], end: int, in_rel: bool) -> list[int]:
+    """Actors named right after an object's head noun ("Russian mercenaries *from the Wagner
+    Group*", "Iranian drones *of the IRGC*"): they are part of the object.
+
+    ``end`` is the last actor token of the object; one to three plain words (the head noun)
+    must follow it, then "from" or "of", an optional article and the actor."""
+    n = len(toks)
+    k = end + 1
+    while k < n and k - end <= 3:
+        t = toks[k]
+        if t.actor or not t.low.isalpha() or t.low in _PREPS or _verbish(t.low) or _cues.lookup(t.low):
+            break
+        k += 1
+    if k == end + 1 or k >= n or toks[k].low not in ("from", "of"):
+        return []
+    k += 1
+    if k < n and toks[k].low in ("the", "a", "an"):
+        k += 1
+    if k >= n or not toks[k].actor:
+        return []
+    return _group(toks, k, 1, 12)
 
 
 def _word_before(toks: list[_Tok], j: int) -> str:
