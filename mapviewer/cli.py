@@ -91,7 +91,7 @@ def _extract_args(p: argparse.ArgumentParser) -> None:
 
 
 _COMMANDS["export"] = (
-    "write a map in the format the output's extension names (.json relmap, .png, .graphml, .gexf, .csv, "
+    "write a map in the format the output's extension names (.json relmap, .png, .svg, .graphml, .gexf, .csv, "
     ".md, .html), without a display",
     _export_args,
     _cmd_export,

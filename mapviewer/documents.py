@@ -14,7 +14,7 @@ from .errors import InputError
 from .model import RelationMap
 from .seeds import default_seed
 
-__all__ = ["curated_map_beside", "open_map", "open_seed"]
+__all__ = ["curated_map_beside", "map_file_for", "open_map", "open_seed"]
 
 
 def open_seed() -> RelationMap:
@@ -32,6 +32,25 @@ def curated_map_beside(path: Path) -> Path | None:
     return cand if cand.is_file() and cand != path else None
 
 
+def map_file_for(path: str | os.PathLike) -> Path | None:
+    """The relmap file ``path`` stands for: itself if it is a map, else the curated map
+    beside the article; None for an article that has to be mapped automatically.
+
+    Raises
+    ------
+    mapviewer.errors.InputError
+        If ``path`` is missing or a folder.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, not a file")
+    if p.name.endswith(relmap.SUFFIX) or p.suffix == ".json":
+        return p
+    return curated_map_beside(p)
+
+
 def open_map(path: str | os.PathLike) -> RelationMap:
     """The map ``path`` stands for: a relmap file, or the curated map beside an article.
 
@@ -40,16 +59,9 @@ def open_map(path: str | os.PathLike) -> RelationMap:
     mapviewer.errors.MapviewerError
         With a message for the user when the file cannot be opened.
     """
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, not a file")
-    if p.name.endswith(relmap.SUFFIX) or p.suffix == ".json":
-        return relmap.load(p)
-    beside = curated_map_beside(p)
-    if beside is not None:
-        return relmap.load(beside)
+    mapfile = map_file_for(path)
+    if mapfile is not None:
+        return relmap.load(mapfile)
     from .extract import map_article  # lazy: only when there is no curated map
 
-    return map_article(p)
+    return map_article(Path(path))

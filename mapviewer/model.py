@@ -156,6 +156,8 @@ class RelationMap:
     curated: bool = False
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     pinned: set[str] = field(default_factory=set)
+    #: The layout :attr:`positions` come from ("force", "circular", "geographic"; "" unknown).
+    layout: str = ""
 
     # -- lookups ---------------------------------------------------------------------
     def actor(self, actor_id: str) -> Actor:

@@ -10,7 +10,8 @@ A relmap file is one JSON object::
       "relations": [{"source", "target", "directed", "valence", "types",
                      "confidence", "note",
                      "evidence": [{"article", "start", "end", "quote"}]}],
-      "layout":    {"positions": {"<actor id>": [x, y]}, "pinned": ["<actor id>"]}
+      "layout":    {"positions": {"<actor id>": [x, y]}, "pinned": ["<actor id>"],
+                    "name": "force" | "circular" | "geographic"}
     }
 
 The article text is embedded, so a map reads offline by itself. Offsets are indices
@@ -107,6 +108,8 @@ def to_dict(m: RelationMap) -> dict[str, Any]:
             "positions": {k: [float(x), float(y)] for k, (x, y) in m.positions.items()},
             "pinned": sorted(m.pinned),
         }
+        if m.layout:
+            out["layout"]["name"] = m.layout
     return out
 
 
@@ -280,6 +283,7 @@ def from_dict(data: Any) -> RelationMap:
 
     positions: dict[str, tuple[float, float]] = {}
     pinned: set[str] = set()
+    layout_name = ""
     layout = data.get("layout")
     if layout is not None:
         if not isinstance(layout, dict):
@@ -296,11 +300,17 @@ def from_dict(data: Any) -> RelationMap:
                 else:
                     problems.append(f"layout: bad position for '{k}'")
             pinned = {p for p in layout.get("pinned") or [] if p in positions}
+            layout_name = layout.get("name", "")
+            if not isinstance(layout_name, str):
+                problems.append("layout: name should be a string")
+                layout_name = ""
 
     if problems:
         raise MapFormatError(problems)
     curated = data.get("curated", False)
-    return RelationMap(articles, actors, relations, curated=bool(curated), positions=positions, pinned=pinned)
+    return RelationMap(
+        articles, actors, relations, curated=bool(curated), positions=positions, pinned=pinned, layout=layout_name
+    )
 
 
 def _list(problems: list[str], data: dict, key: str) -> list:

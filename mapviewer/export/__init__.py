@@ -26,6 +26,12 @@ def _png(m: RelationMap, path: Path) -> None:
     render_png(m, path)
 
 
+def _svg(m: RelationMap, path: Path) -> None:
+    from ..ui.render import render_svg
+
+    render_svg(m, path)
+
+
 def _lazy(module: str, func: str) -> Callable[[RelationMap, Path], None]:
     # import the writer's module (and networkx) only when that format is asked for
     def write(m: RelationMap, path: Path) -> None:
@@ -39,6 +45,7 @@ def _lazy(module: str, func: str) -> Callable[[RelationMap, Path], None]:
 _WRITERS: dict[str, Callable[[RelationMap, Path], None]] = {
     ".json": _json,
     ".png": _png,
+    ".svg": _svg,
     ".graphml": _lazy("graph", "write_graphml"),
     ".gexf": _lazy("graph", "write_gexf"),
     ".csv": _lazy("tabular", "write_csv"),

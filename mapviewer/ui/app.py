@@ -1,20 +1,25 @@
 """Start the desktop application: ``run_app(path)``.
 
 Bad input never shows a traceback: the message goes to a dialog and, as one line, to
-stderr, and the exit status is 2 (as for the other command-line errors).
+stderr, and the exit status is 2 (as for the other command-line errors). A file that
+cannot be read at all fails here, before the window; an article that reads is shown at
+once and mapped in the background (with progress and Cancel in the status bar).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import MapviewerError
+from ..model import Article, RelationMap
 
-__all__ = ["EXIT_BAD_INPUT", "load_map", "run_app"]
+__all__ = ["EXIT_BAD_INPUT", "load_map", "prepare", "run_app"]
 
 EXIT_BAD_INPUT = 2
 #: Called with the main window once it is shown (start-up benchmark hook; None in the app).
@@ -22,7 +27,8 @@ _startup_hook: Callable | None = None
 
 
 def load_map(path: str | None):
-    """The map ``path`` stands for (the seed's when None); raises MapviewerError."""
+    """The map ``path`` stands for (the seed's when None), extracting it if need be;
+    raises MapviewerError."""
     from ..documents import open_map, open_seed
 
     try:
@@ -31,6 +37,40 @@ def load_map(path: str | None):
         raise
     except (OSError, UnicodeError, ValueError) as exc:  # a file the readers did not expect
         raise MapviewerError(f"{path}: cannot open it ({exc})") from None
+
+
+def prepare(path: str | None) -> tuple[RelationMap, Path | None, Article | None]:
+    """What the window starts with, read without extracting anything.
+
+    Returns ``(map, map_file, article)``: the seed's curated map, a map file's map (and the
+    file), or, for an article with no curated map beside it, a placeholder map holding just
+    the article and the article to map in the background.
+
+    Raises
+    ------
+    MapviewerError
+        If the file cannot be read at all (missing, binary, empty, not a valid map...).
+    """
+    from .. import relmap
+    from ..documents import map_file_for, open_seed
+
+    if path is None:
+        return open_seed(), None, None
+    try:
+        mapfile = map_file_for(path)
+        if mapfile is not None:
+            m = relmap.load(mapfile)
+            if not m.actors:
+                raise MapviewerError(f"{mapfile}: the map has no actors to show")
+            return m, mapfile, None
+        from ..extract import read_article  # reading is quick; extraction is the slow part
+
+        article = read_article(path)
+    except MapviewerError:
+        raise
+    except (OSError, UnicodeError, ValueError) as exc:  # a file the readers did not expect
+        raise MapviewerError(f"{path}: cannot open it ({exc})") from None
+    return RelationMap([article], curated=False), None, article
 
 
 def _report(message: str) -> int:
@@ -51,26 +91,39 @@ def _no_display() -> bool:
 def run_app(path: str | None = None) -> int:
     """Open ``path`` (a map or an article; the seed when None) in a window; the exit status."""
     if _no_display():
-        # Qt would abort the process with a misleading message about xcb.
+        # Qt would abort the process with a message about xcb.
         print(
             "mapviewer: error: no display (DISPLAY is not set); use 'mapviewer export' to render "
-            "a map to PNG without one",
+            "a map to PNG or SVG without one",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("mapviewer")
     try:
-        m = load_map(path)
+        m, mapfile, article = prepare(path)
     except MapviewerError as exc:
         return _report(str(exc))
-    if not m.actors:
-        return _report(f"{path or 'the seed'}: the map has no actors to show")
+    except Exception as exc:  # a bug: the traceback for the report, a dialog for the user
+        traceback.print_exc(file=sys.stderr)
+        return _report(f"{path or 'the seed'}: cannot open it ({type(exc).__name__}: {exc})")
 
-    from .main_window import MainWindow  # after the input is known good: pyqtgraph is slow to import
+    try:
+        from .icon import app_icon
+        from .main_window import MainWindow  # after the input is known good: pyqtgraph is slow to import
 
-    win = MainWindow(m)
-    win.show()
+        app.setWindowIcon(app_icon())
+        win = MainWindow(m)
+        origin = Path(path) if path is not None else None
+        win.files.adopt(m, path=mapfile, origin=origin, article=article, placeholder=article is not None)
+        if mapfile is not None:
+            win.files.add_recent(origin)
+        win.show()
+        if article is not None:
+            win.files.start_extraction(article, purpose="open", origin=origin)
+    except Exception as exc:
+        traceback.print_exc(file=sys.stderr)
+        return _report(f"{path or 'the seed'}: cannot show it ({type(exc).__name__}: {exc})")
     if _startup_hook is not None:
         _startup_hook(win)
     return app.exec()

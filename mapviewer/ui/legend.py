@@ -36,6 +36,16 @@ def _symbol_path(kind: str, r: float) -> QPainterPath:
     return p
 
 
+def _draw_glyph(p: QPainter, valence: str, c: QPointF) -> None:
+    """The valence glyph of :mod:`mapviewer.glyphs` on a horizontal line at ``c``."""
+    from ..glyphs import GLYPH_RADIUS_PX, GLYPHS, glyph_shape
+
+    pen = QPen(QColor(style.VALENCE_COLOURS[valence]), 1.5)
+    p.setPen(pen)
+    for (ax, ay), (bx, by) in glyph_shape(GLYPHS[valence]) * GLYPH_RADIUS_PX:
+        p.drawLine(QPointF(c.x() + ax, c.y() - ay), QPointF(c.x() + bx, c.y() - by))
+
+
 class Legend(QWidget):
     """Key to the map's colours, dash patterns, shapes, arrows and line widths."""
 
@@ -47,6 +57,8 @@ class Legend(QWidget):
         self._bold = QFont(self._font)
         self._bold.setBold(True)
         self._rows = self._layout_rows()
+        #: Big maps draw solid lines with a glyph per valence (see mapviewer.glyphs).
+        self.glyphs = False
 
     def _layout_rows(self) -> list[tuple[str, str, str]]:
         rows: list[tuple[str, str, str]] = [("head", "", "Relations")]
@@ -65,27 +77,33 @@ class Legend(QWidget):
     def paintEvent(self, _ev):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor("#BBBBBB"), 1))
-        p.setBrush(QColor(255, 255, 255, 230))
+        p.setPen(QPen(QColor(style.LEGEND_BORDER), 1))
+        p.setBrush(QColor(style.LEGEND_BACKGROUND))
         p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
         y = _PAD + _ROW / 2
         x0, x1, tx = _PAD, _PAD + _SAMPLE, _PAD * 2 + _SAMPLE
         for what, key, text in self._rows:
             p.setFont(self._bold if what == "head" else self._font)
-            if what == "valence":
+            if what == "valence" and self.glyphs:
+                pen = style.edge_pen(key, 1.0)
+                pen.setStyle(Qt.PenStyle.SolidLine)
+                p.setPen(pen)
+                p.drawLine(QPointF(x0, y), QPointF(x1, y))
+                _draw_glyph(p, key, QPointF((x0 + x1) / 2, y))
+            elif what == "valence":
                 p.setPen(style.edge_pen(key, 2.6))
                 p.drawLine(QPointF(x0, y), QPointF(x1, y))
             elif what == "arrow":
-                p.setPen(QPen(QColor("#444444"), 1.7))
+                p.setPen(QPen(QColor(style.LEGEND_INK), 1.7))
                 p.drawLine(QPointF(x0, y), QPointF(x1 - 8, y))
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor("#444444"))
+                p.setBrush(QColor(style.LEGEND_INK))
                 p.drawPolygon(
                     QPolygonF([QPointF(x1, y), QPointF(x1 - 10, y - 4.5), QPointF(x1 - 10, y + 4.5)])
                 )
             elif what == "width":
                 for k, w in enumerate((1.7, 3.6, 5.0)):
-                    p.setPen(QPen(QColor("#444444"), w))
+                    p.setPen(QPen(QColor(style.LEGEND_INK), w))
                     xa = x0 + k * (_SAMPLE / 3)
                     p.drawLine(QPointF(xa, y), QPointF(xa + _SAMPLE / 3 - 3, y))
             elif what == "kind":
@@ -100,7 +118,7 @@ class Legend(QWidget):
                 p.setBrush(QColor("#DDDDDD"))
                 p.drawEllipse(QPointF(x0 + 6, y), 3.5, 3.5)
                 p.drawEllipse(QPointF(x0 + 22, y), 7, 7)
-            p.setPen(QColor("#111111"))
+            p.setPen(QColor(style.LEGEND_INK))
             tx_here = x0 if what == "head" else tx
             p.drawText(
                 QRectF(tx_here, y - _ROW / 2, self.width() - tx_here, _ROW),

@@ -11,11 +11,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar
 
 from ..layout import map_positions
-from ..model import Evidence, RelationMap
+from ..model import Article, Evidence, RelationMap
 from .article_view import ArticleView
 from .evidence_panel import EvidencePanel
 from .explore import Explorer
+from .file_actions import FileActions
 from .map_view import MapView
+from .view_controls import ViewControls
 from .words import describe_relation
 
 __all__ = ["MainWindow"]
@@ -53,19 +55,33 @@ class MainWindow(QMainWindow):
         self.evidence.quote_activated.connect(self._on_evidence_quote_activated)
         self.evidence.relation_activated.connect(self._on_evidence_relation_activated)
 
+        self.seed = seed
+        self._show_map(m)
+        self.resize(1600, 1000)
+        # filters and search, relations table, reading-order replay (docks; logic in explore.py)
+        self.explorer = Explorer(self)
+        # File and Help menus, recent files, background extraction, drag and drop (file_actions.py)
+        self.files = FileActions(self)
+        # View menu: layouts (animated, computed off the GUI thread), zoom, theme, settings
+        self.view_controls = ViewControls(self, seed=seed)
+
+    def set_map(self, m: RelationMap) -> None:
+        """Show ``m`` instead of the current map; the panels start over."""
+        self._show_map(m)
+        self.explorer.set_map(m)
+
+    def _show_map(self, m: RelationMap) -> None:
+        self.map = m
         a = m.article() if m.articles else None
         self.setWindowTitle(f"{a.title or a.id} — mapviewer" if a else "mapviewer")
-        if a is not None:
-            self.article_view.show_article(a)
-        self.map_view.set_map(m, map_positions(m, seed=seed))
+        self.evidence.clear()
+        self.article_view.show_article(a if a is not None else Article("", ""))
+        self.map_view.set_map(m, map_positions(m, seed=self.seed))
         self.statusBar().showMessage(
             f"{len(m.actors)} actors, {len(m.relations)} relations, "
             f"{sum(len(r.evidence) for r in m.relations)} quotes"
             + ("" if m.curated else " — extracted automatically, not curated")
         )
-        self.resize(1600, 1000)
-        # filters and search, relations table, reading-order replay (docks; logic in explore.py)
-        self.explorer = Explorer(self)
 
     def _build_actions(self) -> None:
         bar = QToolBar("View")

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QGraphicsPathItem, QToolTip, QWidget
 
 from .. import geometry as geo
 from .. import navigation as nav
+from ..glyphs import GLYPHS, glyph_segments
 from ..layout import spread_labels
 from ..model import VALENCES, RelationMap
 from . import style
+from .base_layer import BaseLayer
 from .legend import Legend
 from .words import describe_actor, describe_relation
 
@@ -103,6 +105,8 @@ class MapView(pg.GraphicsView):
     background_clicked = Signal()
     node_moved = Signal(str)
     item_focused = Signal(str)
+    #: Emitted at the end of :meth:`set_map` (the view box was cleared: add-ons re-add items).
+    map_set = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, background=style.BACKGROUND)
@@ -155,6 +159,8 @@ class MapView(pg.GraphicsView):
         self._focus_members = np.zeros(0, np.intp)
         # antialiased dashed lines are the bulk of a repaint: big maps draw them aliased
         self.setAntialiasing(len(self.arrays.seg_rel) <= ANTIALIAS_LIMIT)
+        self.legend.glyphs = self.big_map
+        self.legend.update()
         self.selected_edge = self.focused_node = None
         self.rel_visible = self.node_visible = None
         self._highlighted = np.zeros(0, np.intp)
@@ -167,6 +173,7 @@ class MapView(pg.GraphicsView):
         self._rings.setData([])
         self.vb.addItem(self._rings)
         self.fit()
+        self.map_set.emit()
 
     def _edge_groups(self) -> dict[tuple[str, float], np.ndarray]:
         assert self.map is not None and self.arrays is not None
@@ -179,45 +186,64 @@ class MapView(pg.GraphicsView):
                     groups[(v, float(w))] = rel
         return groups
 
+    @property
+    def big_map(self) -> bool:
+        """True above :data:`ANTIALIAS_LIMIT` segments: solid aliased lines with valence glyphs."""
+        return self.arrays is not None and len(self.arrays.seg_rel) > ANTIALIAS_LIMIT
+
     def _build_edges(self) -> None:
-        self._edge_items = []
+        # every line, arrowhead and glyph in one item painted from a cached image (base_layer.py)
         self._groups = self._edge_groups()
-        for valence, width in self._groups:
-            aa = len(self.arrays.seg_rel) <= ANTIALIAS_LIMIT
-            item = pg.PlotCurveItem(pen=style.edge_pen(valence, width), connect="pairs", antialias=aa)
-            item.setZValue(1)
-            self.vb.addItem(item)
-            self._edge_items.append(item)
+        self._base = BaseLayer()
+        self._base.antialias = not self.big_map
+        self.vb.addItem(self._base)
+        self._edge_items = [self._base]
         self._refresh_edges()
+
+    def _edge_pen(self, valence: str, width: float) -> QPen:
+        if not self.big_map:
+            return style.edge_pen(valence, width)
+        # dashes are most of the cost of a big map's repaint: solid lines, glyphs as the cue
+        pen = style.edge_pen(valence, 1.0 if width < 3 else 2.0)
+        pen.setStyle(Qt.PenStyle.SolidLine)
+        return pen
 
     def _refresh_edges(self) -> None:
         assert self.arrays is not None
-        for item, rel in zip(self._edge_items, self._groups.values(), strict=True):
+        strokes, pts_all = [], []
+        for (valence, width), rel in self._groups.items():
             if self.rel_visible is not None:
                 rel = rel[self.rel_visible[rel]]
             pts = self.arrays.pairs(rel)
-            item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+            pts_all.append(pts)
+            strokes.append((self._edge_pen(valence, width), pg.arrayToQPath(pts[:, 0], pts[:, 1], connect="pairs")))
+        self._base.set_strokes(strokes, np.concatenate(pts_all) if pts_all else None)
 
     def _build_arrows(self) -> None:
-        self._arrow_items = {}
-        for v in VALENCES:
-            item = QGraphicsPathItem()
-            item.setBrush(QBrush(QColor(style.VALENCE_COLOURS[v])))
-            item.setPen(QPen(Qt.PenStyle.NoPen))
-            item.setZValue(2)
-            self.vb.addItem(item)
-            self._arrow_items[v] = item
+        self._arrow_items = {}  # arrowheads are part of the base layer
 
     def _refresh_arrows(self) -> None:
         if self.arrays is None or self.map is None:
             return
-        tri, rel = geo.arrow_triangles(self.arrays, self._pixel_size())
+        px = self._pixel_size()
+        tri, rel = geo.arrow_triangles(self.arrays, px)
         if self.rel_visible is not None:
             keep = self.rel_visible[rel]
             tri, rel = tri[keep], rel[keep]
         val = self._rel_valence[rel]
-        for v, item in self._arrow_items.items():
-            item.setPath(_triangles_path(tri[val == v]))
+        fills = [(QBrush(QColor(style.VALENCE_COLOURS[v])), _triangles_path(tri[val == v])) for v in VALENCES]
+        glyph_strokes = []
+        if self.big_map:
+            shown = np.arange(self.arrays.n_relations)
+            if self.rel_visible is not None:
+                shown = shown[self.rel_visible]
+            for v in VALENCES:
+                pts = glyph_segments(self.arrays, shown[self._rel_valence[shown] == v], GLYPHS[v], px)
+                if len(pts):
+                    pen = QPen(QColor(style.VALENCE_COLOURS[v]), 1.5)
+                    pen.setCosmetic(True)
+                    glyph_strokes.append((pen, pg.arrayToQPath(pts[:, 0], pts[:, 1], connect="pairs")))
+        self._base.set_decorations(fills, glyph_strokes)
 
     def _build_nodes(self) -> None:
         assert self.map is not None and self.arrays is not None
@@ -260,7 +286,7 @@ class MapView(pg.GraphicsView):
         sizes = []
         for i in self._label_nodes:
             name = self.map.actors[i].name
-            t = pg.TextItem(name, color="#111111", anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 200))
+            t = pg.TextItem(name, color=style.LABEL_COLOUR, anchor=(0.5, 0.5), fill=pg.mkBrush(QColor(style.LABEL_FILL)))
             t.setFont(font)
             t.setZValue(20)
             self.vb.addItem(t)
@@ -507,6 +533,45 @@ class MapView(pg.GraphicsView):
                 (px > g.left() - 80) & (px < g.right() + 80) & (py > g.top() - 30) & (py < g.bottom() + 30)
             )
         )
+
+    def set_positions(self, xy: np.ndarray, *, final: bool = True) -> None:
+        """Move every node to ``xy`` ``(n, 2)`` and redraw from the arrays (layouts, animation).
+
+        While ``final`` is False (animation frames) the labels are hidden rather than
+        re-placed on every frame; the final call places them.
+        """
+        if self.arrays is None:
+            return
+        geo.set_positions(self.arrays, np.asarray(xy, dtype=np.float32))
+        self._set_nodes(self._nodes, None)
+        self._refresh_edges()
+        self._refresh_highlight()
+        self._refresh_focus()
+        self._draw_kb()
+        if final:
+            self._update_view_dependent()
+        else:
+            self._refresh_arrows()
+            for t in self._labels:
+                t.setVisible(False)
+
+    def zoom(self, factor: float) -> None:
+        """Zoom in (``factor`` > 1) or out about the centre of the view."""
+        self.auto_fit = False
+        self.vb.scaleBy((1.0 / factor, 1.0 / factor))
+
+    def restyle(self) -> None:
+        """Re-read the colours of :mod:`.style` (after a light/dark palette change)."""
+        self.setBackground(style.BACKGROUND)
+        for t in self._labels:
+            t.setColor(style.LABEL_COLOUR)
+            t.fill = pg.mkBrush(QColor(style.LABEL_FILL))
+            t.update()
+        if self.arrays is not None:
+            self._refresh_edges()
+            self._refresh_arrows()
+            self._refresh_focus()
+        self.legend.update()
 
     def positions(self) -> np.ndarray:
         """Current node positions ``(n, 2)`` in actor order."""

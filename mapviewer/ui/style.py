@@ -3,6 +3,11 @@
 Valence colours are from the Okabe-Ito palette (safe for the common colour-vision
 deficiencies), and each valence also has its own dash pattern, so the map reads in
 grey-scale print too.
+
+Two schemes, light and dark (:func:`use_scheme`; :mod:`.theme` picks one from the system
+palette). The module's colour names always hold the active scheme's values, so code that
+reads ``style.X`` when it draws follows a switch; the dark scheme lightens the two Okabe-Ito
+colours that lack contrast on a dark background (blue, grey) and keeps every hue.
 """
 
 from __future__ import annotations
@@ -12,16 +17,27 @@ from PySide6.QtGui import QBrush, QColor, QPen
 
 __all__ = [
     "BACKGROUND",
+    "BASEMAP_LAND",
+    "BASEMAP_LINE",
     "DIM_ALPHA",
     "KIND_COLOURS",
     "KIND_LABELS",
     "KIND_SYMBOLS",
+    "LABEL_COLOUR",
+    "LABEL_FILL",
+    "LEADER_COLOUR",
+    "LEGEND_BACKGROUND",
+    "LEGEND_BORDER",
+    "LEGEND_INK",
+    "SCHEMES",
     "SELECTION_COLOUR",
     "VALENCE_COLOURS",
     "VALENCE_DASHES",
     "edge_pen",
     "kind_brush",
     "node_pen",
+    "scheme",
+    "use_scheme",
 ]
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -56,10 +72,75 @@ KIND_LABELS: dict[str, str] = {
 }
 
 BACKGROUND = "#FFFFFF"
+LABEL_COLOUR = "#111111"
+LABEL_FILL = "#C8FFFFFF"  # Qt reads 8 hex digits as #AARRGGBB
+LEGEND_BACKGROUND = "#E6FFFFFF"
+LEGEND_BORDER = "#BBBBBB"
+#: Text and the neutral samples (arrow, widths) of the legend.
+LEGEND_INK = "#111111"
+BASEMAP_LINE = "#AEB8C2"
+BASEMAP_LAND = "#F3F2EC"
+#: Thin line from a displaced actor to its true place (geographic layout).
+LEADER_COLOUR = "#555555"
 SELECTION_COLOUR = "#F0E442"  # yellow halo under the selected edge
 NODE_OUTLINE = "#222222"
 #: Opacity of what is not part of the current focus.
 DIM_ALPHA = 0.15
+
+
+#: Colours per scheme; "light" is the module's initial state.
+SCHEMES: dict[str, dict[str, object]] = {
+    "light": {
+        "VALENCE_COLOURS": dict(VALENCE_COLOURS),
+        "BACKGROUND": BACKGROUND,
+        "LABEL_COLOUR": LABEL_COLOUR,
+        "LABEL_FILL": LABEL_FILL,
+        "LEGEND_BACKGROUND": LEGEND_BACKGROUND,
+        "LEGEND_BORDER": LEGEND_BORDER,
+        "LEGEND_INK": LEGEND_INK,
+        "BASEMAP_LINE": BASEMAP_LINE,
+        "BASEMAP_LAND": BASEMAP_LAND,
+        "LEADER_COLOUR": LEADER_COLOUR,
+    },
+    "dark": {
+        # Okabe-Ito hues; blue and grey lightened to keep >= 3:1 against the background
+        "VALENCE_COLOURS": {
+            "cooperative": "#3DA5E8",
+            "hostile": "#E8701A",
+            "mixed": "#CC79A7",
+            "neutral": "#A3A3A3",
+        },
+        "BACKGROUND": "#1B1D20",
+        "LABEL_COLOUR": "#ECECEC",
+        "LABEL_FILL": "#C81B1D20",
+        "LEGEND_BACKGROUND": "#E626292D",
+        "LEGEND_BORDER": "#55595E",
+        "LEGEND_INK": "#E6E6E6",
+        "BASEMAP_LINE": "#4C5661",
+        "BASEMAP_LAND": "#24282C",
+        "LEADER_COLOUR": "#B0B0B0",
+    },
+}
+_scheme = "light"
+
+
+def scheme() -> str:
+    """The active scheme: "light" or "dark"."""
+    return _scheme
+
+
+def use_scheme(name: str) -> None:
+    """Make ``name`` ("light" or "dark") the active colours (widgets redraw themselves)."""
+    global _scheme
+    if name not in SCHEMES:
+        raise ValueError(f"unknown colour scheme {name!r}")
+    g = globals()
+    for key, value in SCHEMES[name].items():
+        if key == "VALENCE_COLOURS":
+            VALENCE_COLOURS.update(value)  # in place: other modules hold the dict
+        else:
+            g[key] = value
+    _scheme = name
 
 
 def edge_pen(valence: str, width: float, *, alpha: float = 1.0) -> QPen:

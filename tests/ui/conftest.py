@@ -1,6 +1,7 @@
 """A small invented map for the window tests (not the seed: its content may change)."""
 
 import pytest
+from PySide6.QtCore import QStandardPaths
 
 from mapviewer.model import Actor, Article, Relation, RelationMap, locate
 
@@ -21,6 +22,10 @@ TEXT = (
 )
 
 ART = "art"
+
+# Settings the app writes (recent files...) go to Qt's test location, never the user's: this
+# must run before the first QSettings is made (Qt caches the path).
+QStandardPaths.setTestModeEnabled(True)
 
 
 def _ev(needle: str):
