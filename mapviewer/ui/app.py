@@ -14,29 +14,17 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import MapviewerError
 from ..model import Article, RelationMap
 
-__all__ = ["EXIT_BAD_INPUT", "load_map", "prepare", "run_app"]
+__all__ = ["EXIT_BAD_INPUT", "prepare", "run_app"]
 
 EXIT_BAD_INPUT = 2
 #: Called with the main window once it is shown (start-up benchmark hook; None in the app).
 _startup_hook: Callable | None = None
-
-
-def load_map(path: str | None):
-    """The map ``path`` stands for (the seed's when None), extracting it if need be;
-    raises MapviewerError."""
-    from ..documents import open_map, open_seed
-
-    try:
-        return open_seed() if path is None else open_map(path)
-    except MapviewerError:
-        raise
-    except (OSError, UnicodeError, ValueError) as exc:  # a file the readers did not expect
-        raise MapviewerError(f"{path}: cannot open it ({exc})") from None
 
 
 def prepare(path: str | None) -> tuple[RelationMap, Path | None, Article | None]:
@@ -108,22 +96,65 @@ def run_app(path: str | None = None) -> int:
         traceback.print_exc(file=sys.stderr)
         return _report(f"{path or 'the seed'}: cannot open it ({type(exc).__name__}: {exc})")
 
-    try:
-        from .icon import app_icon
-        from .main_window import MainWindow  # after the input is known good: pyqtgraph is slow to import
+    preview = _show_preview(m) if m.actors else None
+    status: list[int] = []
 
-        app.setWindowIcon(app_icon())
-        win = MainWindow(m)
-        origin = Path(path) if path is not None else None
-        win.files.adopt(m, path=mapfile, origin=origin, article=article, placeholder=article is not None)
-        if mapfile is not None:
-            win.files.add_recent(origin)
-        win.show()
-        if article is not None:
-            win.files.start_extraction(article, purpose="open", origin=origin)
-    except Exception as exc:
-        traceback.print_exc(file=sys.stderr)
-        return _report(f"{path or 'the seed'}: cannot show it ({type(exc).__name__}: {exc})")
-    if _startup_hook is not None:
-        _startup_hook(win)
-    return app.exec()
+    def build() -> None:
+        try:
+            win = _build_window(app, m, path, mapfile, article, preview)
+        except Exception as exc:
+            traceback.print_exc(file=sys.stderr)
+            status.append(_report(f"{path or 'the seed'}: cannot show it ({type(exc).__name__}: {exc})"))
+            app.exit(EXIT_BAD_INPUT)
+            return
+        if _startup_hook is not None:
+            _startup_hook(win)
+
+    if preview is None:
+        build()
+        if status:
+            return status[0]
+    else:
+        # build the interactive window once the preview is on screen, outside its paint event
+        def on_painted() -> None:
+            preview.preview.painted.disconnect(on_painted)
+            QTimer.singleShot(0, build)
+
+        preview.preview.painted.connect(on_painted)
+    code = app.exec()
+    return status[0] if status else code
+
+
+def _show_preview(m: RelationMap):
+    """Paint the map at once, without pyqtgraph (see :mod:`.preview`)."""
+    from ..layout import map_positions
+    from .preview import PreviewWindow
+    from .settings import app_settings
+
+    preview = PreviewWindow(m, map_positions(m))
+    geometry = app_settings().value("window/geometry")
+    if geometry is not None:
+        preview.restoreGeometry(geometry)  # where the main window will appear
+    preview.show()
+    return preview
+
+
+def _build_window(app, m: RelationMap, path, mapfile, article, preview):
+    from .icon import app_icon
+    from .main_window import MainWindow  # pyqtgraph is slow to import: after the first paint
+
+    app.setWindowIcon(app_icon())
+    win = MainWindow(m)
+    origin = Path(path) if path is not None else None
+    win.files.adopt(m, path=mapfile, origin=origin, article=article, placeholder=article is not None)
+    if mapfile is not None:
+        win.files.add_recent(origin)
+    if preview is not None and not preview.isMaximized():
+        win.setGeometry(preview.geometry())
+    win.show()
+    if preview is not None:
+        preview.close()
+        preview.deleteLater()
+    if article is not None:
+        win.files.start_extraction(article, purpose="open", origin=origin)
+    return win

@@ -66,23 +66,32 @@ def test_an_empty_map_is_refused(dialogs, tmp_path, capsys):
     assert "no actors" in dialogs[0][1]
 
 
-def test_a_good_map_opens_the_window(dialogs, tmp_path, small_map, monkeypatch, qapp):
+def test_a_good_map_shows_a_preview_then_the_window(dialogs, tmp_path, small_map, monkeypatch, qapp):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mapviewer.ui.preview import PreviewWindow
+
     path = tmp_path / "good.relmap.json"
     relmap.save(small_map, path)
-    shown = []
+    shown, previews = [], []
 
     def hook(win):
-        shown.append(win)
-        qapp.processEvents()
-        win.close()
-        qapp.quit()
+        # the preview was painted first, and is gone once the interactive window is up
+        previews.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow))
+        shown.append((win, [p.isVisible() for p in previews]))
+        QTimer.singleShot(0, qapp.quit)
 
     monkeypatch.setattr(app_mod, "_startup_hook", hook)
-    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    QTimer.singleShot(20_000, qapp.quit)  # never hang the suite
     assert app_mod.run_app(str(path)) == 0
     assert dialogs == []
-    assert shown and shown[0].map_view.arrays.n_nodes == len(small_map.actors)
-    shown[0].deleteLater()
+    assert shown, "the main window was never built"
+    win, preview_visible = shown[0]
+    assert win.map_view.arrays.n_nodes == len(small_map.actors)
+    assert previews and not any(preview_visible)
+    win.close()
+    win.deleteLater()
 
 
 def test_command_line_missing_file_is_one_line_and_status_2(tmp_path):
