@@ -103,3 +103,14 @@ def build_map() -> RelationMap:
 @pytest.fixture
 def small_map() -> RelationMap:
     return build_map()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts with empty settings (Qt's test location), so none depends on another's."""
+    from mapviewer.ui.settings import app_settings
+
+    s = app_settings()
+    s.clear()
+    s.sync()
+    yield

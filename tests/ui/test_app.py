@@ -66,8 +66,7 @@ def test_an_empty_map_is_refused(dialogs, tmp_path, capsys):
     assert "no actors" in dialogs[0][1]
 
 
-def test_a_good_map_shows_a_preview_then_the_window(dialogs, tmp_path, small_map, monkeypatch, qapp):
-    from PySide6.QtCore import QTimer
+def test_a_good_map_shows_a_preview_then_the_window(dialogs, tmp_path, small_map, monkeypatch, qtbot):
     from PySide6.QtWidgets import QApplication
 
     from mapviewer.ui.preview import PreviewWindow
@@ -80,13 +79,12 @@ def test_a_good_map_shows_a_preview_then_the_window(dialogs, tmp_path, small_map
         # the preview was painted first, and is gone once the interactive window is up
         previews.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow))
         shown.append((win, [p.isVisible() for p in previews]))
-        QTimer.singleShot(0, qapp.quit)
 
     monkeypatch.setattr(app_mod, "_startup_hook", hook)
-    QTimer.singleShot(20_000, qapp.quit)  # never hang the suite
+    # run the event loop only until the window is built (a nested exec() would outlive the test)
+    monkeypatch.setattr(QApplication, "exec", lambda self: qtbot.waitUntil(lambda: bool(shown)) or 0)
     assert app_mod.run_app(str(path)) == 0
     assert dialogs == []
-    assert shown, "the main window was never built"
     win, preview_visible = shown[0]
     assert win.map_view.arrays.n_nodes == len(small_map.actors)
     assert previews and not any(preview_visible)
