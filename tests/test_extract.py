@@ -216,9 +216,13 @@ def test_fixture_ukraine(maps):
 
 
 def test_fixture_gold_recall_and_precision(maps):
+    # Held-out articles ("*_heldout.*") are measured by the quality benchmark, never gated here:
+    # a threshold on them would invite tuning the rules to their wording.
     gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
     tp = npred = ngold = 0
     for name, m in maps.items():
+        if "_heldout." in name:
+            continue
         spec = gold[name]
         want = {pair(g["a"], g["b"]) for g in spec["pairs"]}
         optional = {frozenset(p) for p in spec["optional"]}
@@ -253,3 +257,47 @@ def test_cli_extract_bad_file_is_one_line_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "empty" in err
     assert main(["extract", str(tmp_path / "missing.txt")]) == 2
+
+
+# -- round 2: officials, side-taking cues, more evidence per pair --------------------------------
+def test_officials_stand_for_their_state_in_relations():
+    _, r = rels(
+        "Venezuelan President Nicolás Maduro threatened Guyana. "
+        "Brazil brokered a meeting between Maduro and Guyanese President Irfaan Ali."
+    )
+    assert r[pair("VEN", "GUY")].source == "VEN" and "threat" in r[pair("VEN", "GUY")].types
+    assert "mediation" in r[pair("BRA", "VEN")].types and "mediation" in r[pair("BRA", "GUY")].types
+
+
+def test_taking_sides_needs_its_particle():
+    _, r = rels("Cuba sided with Venezuela.")
+    assert r[pair("CUB", "VEN")].valence == "cooperative"
+    _, r = rels("Poland stood with Ukraine, and Lithuania rallied behind Kyiv.")
+    assert pair("POL", "UKR") in r and pair("LTU", "UKR") in r
+    _, r = rels("Both sides, Armenia and Azerbaijan, stand firm; Greece rallies tourists in Turkey.")
+    assert pair("GRC", "TUR") not in r
+
+
+def test_recalling_an_ambassador_is_hostile_recalling_a_fact_is_not():
+    _, r = rels("Israel recalled its ambassador from Turkey.")
+    assert r[pair("ISR", "TUR")].valence == "hostile"
+    _, r = rels("Israel recalled that Turkey was a market.")
+    assert pair("ISR", "TUR") not in r
+
+
+def test_later_sentences_naming_both_actors_with_a_cue_add_evidence_not_pairs():
+    text = (
+        "Russia invaded Ukraine in 2022. "
+        "Kyiv, after months of war, still fears Moscow. "
+        "Ukraine and Russia were once close. "
+        "Hungary refused to arm Ukraine, but it buys Russian gas."
+    )
+    m, r = rels(text)
+    quotes = [e.quote for e in r[pair("RUS", "UKR")].evidence]
+    assert quotes[0] == "Russia invaded Ukraine in 2022."
+    assert "Kyiv, after months of war, still fears Moscow." in quotes
+    assert not any(q.startswith("Ukraine and Russia were once") for q in quotes)  # no cue
+    assert not any(q.startswith("Hungary") for q in quotes)  # another clause
+    # Evidence only: no pair for "Ukraine and Russia were once close" or the refused arms.
+    assert set(r) == {pair("RUS", "UKR"), pair("HUN", "RUS")}
+    assert all(e.check(m.articles[0].text) for rel in m.relations for e in rel.evidence)

@@ -308,3 +308,70 @@ def test_mention_is_frozen():
     m = Mention("AZE", 0, 4, "Baku", "capital")
     with pytest.raises(AttributeError):
         m.start = 1  # type: ignore[misc]
+
+
+# -- officials standing for their state ------------------------------------------------------
+def officials(text):
+    return [(m.surface, m.actor) for m in find_mentions(text) if m.form == "official"]
+
+
+def test_a_titled_official_names_the_state_and_binds_the_surname():
+    text = (
+        "Venezuelan President Nicolás Maduro met Russia's Foreign Minister Sergei Lavrov. "
+        "Later Maduro flew home, and Lavrov's aides stayed."
+    )
+    assert officials(text) == [
+        ("Venezuelan President Nicolás Maduro", "VEN"),
+        ("Russia's Foreign Minister Sergei Lavrov", "RUS"),
+        ("Maduro", "VEN"),
+        ("Lavrov", "RUS"),
+    ]
+    # The phrase replaces the adjective: one mention, not "Venezuelan" and a name.
+    assert next(m.surface for m in find_mentions(text)) == "Venezuelan President Nicolás Maduro"
+
+
+def test_officials_in_lower_case_titles_particles_and_apposition():
+    assert officials("Qatar's emir Sheikh Tamim bin Hamad Al Thani hosted them.") == [
+        ("Qatar's emir Sheikh Tamim bin Hamad Al Thani", "QAT")
+    ]
+    assert officials("Washington sanctioned James Kabarebe, Rwanda's minister for integration. Kabarebe left.") == [
+        ("James Kabarebe", "RWA"),
+        ("Kabarebe", "RWA"),
+    ]
+    assert officials("Serbian deputy prime minister Ana Brnabić spoke.") == [
+        ("Serbian deputy prime minister Ana Brnabić", "SRB")
+    ]
+
+
+def test_an_official_name_swallows_a_gazetteer_form_inside_it():
+    ms = find_mentions("Congo's foreign minister Thérèse Kayikwamba Wagner spoke; the Wagner Group did not.")
+    assert [(m.surface, m.actor) for m in ms] == [
+        ("Congo's foreign minister Thérèse Kayikwamba Wagner", "COD"),
+        ("Wagner Group", "wagner-group"),
+    ]
+
+
+def test_no_official_without_a_title_a_name_or_office():
+    # Former officials, opposition leaders, bare titles and dates bind nothing.
+    assert officials("Former US President Barack Obama spoke. Obama said so.") == []
+    assert officials("Venezuelan opposition leader María Corina Machado left. Machado said so.") == []
+    assert officials("The Russian president said on Monday that a Russian general Monday met.") == []
+    # Without the title phrase, a name is only a name: no static list of leaders.
+    assert officials("Nicolás Maduro met Irfaan Ali.") == []
+
+
+def test_regional_organizations_are_known_with_their_seats():
+    from mapviewer.extract.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    text = (
+        "CARICOM, the Southern African Development Community, the East African Community, IGAD, "
+        "Mercosur, the OAS, ECOWAS, ASEAN, the Quad and AUKUS met."
+    )
+    assert [m.actor for m in find_mentions(text)] == [
+        "caricom", "sadc", "eac", "igad", "mercosur", "oas", "ecowas", "asean", "quad", "aukus",
+    ]  # fmt: skip
+    for seated in ("caricom", "sadc", "eac", "igad", "mercosur", "oas", "ecowas"):
+        assert g[seated].lat is not None and g[seated].lon is not None
+    # "Quad" alone is a bike; shouted "CAN" is no organization.
+    assert find_mentions("A quad bike. Quad bikes are loud. CAN YOU HEAR") == []

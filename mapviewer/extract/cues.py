@@ -30,6 +30,7 @@ __all__ = [
     "HEDGES",
     "IRREGULAR_PAST",
     "NEGATORS",
+    "PARTICLES",
     "REVERSERS",
     "TALKS_WORDS",
     "Cue",
@@ -91,6 +92,9 @@ def _cues() -> dict[str, Cue]:
     add("mediator mediation", "mediation", "med", True, 0.7)
     # material cooperation
     add("support back help defend protect arm train recruit", "military support", "dir", weight=0.7)
+    # Taking a side: only with the particle that makes it one (see PARTICLES).
+    add("side stand rally", "alliance", "dir", weight=0.7)
+    add("recall", "hostility", "dir", weight=0.7)
     add("supply sell deliver provide export ship send", "trade", "dir", weight=0.7)
     add("supplier exporter sale sales deliveries shipments", "trade", "dir", True, 0.7)
     add("buy purchase import", "trade", "buy", weight=0.7)
@@ -113,6 +117,16 @@ def _cues() -> dict[str, Cue]:
 
 #: Lemma -> cue.
 CUES: dict[str, Cue] = _cues()
+
+#: Cues that state a relation only with one of these words right after them ("sided *with*
+#: Caracas", "rallied *behind* Kyiv", "recalled its *ambassador*"); elsewhere they are
+#: ordinary words ("both sides", "stand firm", "recalled that").
+PARTICLES: dict[str, frozenset[str]] = {
+    "side": frozenset(("with",)),
+    "stand": frozenset(("with", "by", "behind")),
+    "rally": frozenset(("behind", "around", "to")),
+    "recall": frozenset("ambassador ambassadors envoy envoys diplomats diplomat its their".split()),
+}
 
 #: Words that negate a cue that follows them closely. A negated cue states no relation.
 NEGATORS = frozenset(
@@ -151,7 +165,7 @@ AUX = frozenset(
 #: Irregular past tenses the "-ed" rule misses.
 IRREGULAR_PAST = frozenset(
     "sought kept made took gave went sent won led held began became fought struck brought bought sold "
-    "told said left met lost shot saw got put set ran hit broke froze lent drove".split()
+    "told said left met lost shot saw got put set ran hit broke froze lent drove stood".split()
 )
 
 # Irregular forms the suffix rules cannot undo.
@@ -163,7 +177,7 @@ _IRREGULAR = {
     "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads",
     "arms": "arms", "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
-    "relied": "rely", "relies": "rely", "relying": "rely", "enemies": "enemy", "rivals": "rival",
+    "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
 }
 # Lemmas that look inflected but are not ("ties" is not "ty"; "closer" is not "close").
 _KEEP = frozenset(_IRREGULAR)

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 from .cues import verbish
 from .gazetteer import Gazetteer, fold_accents, normalize_form
+from .officials import bind_officials
 
 __all__ = ["MENTION_FORMS", "Mention", "damerau_levenshtein", "find_mentions"]
 
 #: Values of :attr:`Mention.form`.
-MENTION_FORMS = ("name", "alias", "demonym", "adjective", "capital", "fuzzy")
+MENTION_FORMS = ("name", "alias", "demonym", "adjective", "capital", "fuzzy", "official")
 
 _SEP_RX = r"[\s\-‐‑‒–—]+"
 _APOS_RX = r"['’ʼ‘`´]"
@@ -87,7 +88,8 @@ class Mention:
     surface : str
         The text as written ("Azeri", "Baku", "Nagorno-Karabkah").
     form : str
-        How it names the actor: one of :data:`MENTION_FORMS`.
+        How it names the actor: one of :data:`MENTION_FORMS`; ``"official"`` for a titled
+        official and later uses of the name (:func:`~mapviewer.extract.officials.bind_officials`).
     """
 
     actor: str
@@ -624,7 +626,8 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     found.extend(p for p in pending if p.actor in supported)
     found.extend(_fuzzy_mentions(text, m, taken))
     found.sort(key=lambda x: x.start)
-    return found
+    # "Serbian President Aleksandar Vučić", later "Vučić": the official speaks for the state.
+    return bind_officials(text, found, m.keys, lambda a, s, e, f: Mention(a, s, e, text[s:e], f), lowered)
 
 
 def _fuzzy_mentions(text: str, m: _Matcher, taken: list[tuple[int, int]]) -> list[Mention]:

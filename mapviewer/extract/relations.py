@@ -27,11 +27,16 @@ surface rules that hold for news prose:
   is an object too; a cue inside ", which ... ," finds its object inside the clause; a
   resolved pronoun ("..., and it has allowed") is never coordinated with the actor before it.
 
-Evidence is the whole sentence, sliced from the article text.
+Evidence is the whole sentence, sliced from the article text. A sentence that states no
+pair by these rules but names both actors of a relation found elsewhere, in one clause with
+a cue word between them (a resolved pronoun counts), is more evidence for that relation; it
+never makes a new pair. Officials ("Venezuelan President Nicolás Maduro", later "Maduro")
+are mentions of their state (:mod:`~mapviewer.extract.officials`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from collections.abc import Callable
@@ -225,6 +230,8 @@ class _Extractor:
         self.wars: dict[tuple[str, str], int] = {}
         self._rel: list[bool] = []
         self._topic: str | None = None
+        # Sentences with actor pairs a cue word links: (sentence index, pairs).
+        self.cooc: list[tuple[int, set[frozenset[str]]]] = []
 
     def run(self, progress: Callable[[float, str], None] | None, cancel: Callable[[], bool] | None) -> RelationMap:
         from .gazetteer import Gazetteer
@@ -341,9 +348,12 @@ class _Extractor:
                 rel[i] = inside
         self._rel = rel
         self._topic = topic
+        self._cooccurrences(toks, lows, [c for c, _ in found if _particle_ok(toks, c)], si)
         for c, (lemma, cue) in found:
             if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
                 continue
+            if lemma in _cues.PARTICLES and not _particle_ok(toks, c):
+                continue  # "both sides", "stand firm", "recalled that"
             window = lows[max(0, c - 3) : c]
             if not _cues.NEGATORS.isdisjoint(window):
                 continue  # "did not attack", "denied supplying": no relation at all
@@ -407,6 +417,36 @@ class _Extractor:
             for x, y, d in pairs:
                 if x != y:
                     self._add(x, y, d and cue.link != "sym", type_, conf * (0.85 if pron else 1.0), si)
+
+    def _cooccurrences(self, toks: list[_Tok], lows: list[str], cue_at: list[int], si: int) -> None:
+        """Record, for :meth:`_more_evidence`, the actor pairs of sentence ``si`` that share a
+        clause with a cue word (indices ``cue_at``) between them and are not merely listed
+        together ("Israel and Turkey"). A clause ends at a boundary word or where "and" starts
+        one with its own subject ("..., and Azerbaijan has purchased"); so "..., but it buys
+        Russian gas" is apart."""
+        acts = [i for i, t in enumerate(toks) if t.actor]
+        if len(acts) < 2 or not cue_at:
+            return
+        pairs: set[frozenset[str]] = set()
+        clause: list[int] = []
+        prev = -1
+        for i in acts:
+            if clause and (
+                not _BOUNDARY.isdisjoint(lows[prev + 1 : i])
+                or (lows[i - 1] in ("and", ",") and _is_subject(toks, i))
+            ):
+                clause = []
+            a = toks[i].actor
+            for j in clause:
+                b = toks[j].actor
+                if b != a:
+                    k = bisect.bisect_right(cue_at, j)
+                    if k < len(cue_at) and cue_at[k] < i and not _listed(toks, j, i):
+                        pairs.add(frozenset((a, b)))  # type: ignore[arg-type]
+            clause.append(i)
+            prev = i
+        if pairs:
+            self.cooc.append((si, pairs))
 
     def _fought_alongside(self, toks: list[_Tok], c: int, conf: float, si: int) -> bool:
         """ "X fought alongside Y against Z": X and Y are allies, both at war with Z."""
@@ -572,6 +612,27 @@ class _Extractor:
             self.wars[key] = self.wars.get(key, 0) + 1
 
     # -- merging --
+    def _more_evidence(self, groups: dict[tuple[str, str, bool], list[_Hit]]) -> dict[tuple[str, str, bool], set[int]]:
+        """Sentences that name both actors of a relation found elsewhere and contain a cue:
+        more evidence for it (no new pair, no confidence). Each goes to the pair's relation
+        with most hits, unless one of the pair's relations already cites it."""
+        extra: dict[tuple[str, str, bool], set[int]] = {}
+        if not self.cooc:
+            return extra
+        best: dict[frozenset[str], tuple[str, str, bool]] = {}  # the pair's relation with most hits
+        cited: dict[frozenset[str], set[int]] = {}  # sentences any relation of the pair cites
+        for key, hs in groups.items():
+            pair = frozenset(key[:2])
+            if pair not in best or len(hs) > len(groups[best[pair]]):
+                best[pair] = key
+            cited.setdefault(pair, set()).update(h.sent for h in hs)
+        for si, pairs in self.cooc:
+            for pair in pairs:
+                key = best.get(pair)
+                if key is not None and si not in cited[pair]:
+                    extra.setdefault(key, set()).add(si)
+        return extra
+
     def _merge(self, gaz, counts: dict[str, int]) -> RelationMap:
         groups: dict[tuple[str, str, bool], list[_Hit]] = {}
         for h in self.hits:
@@ -579,11 +640,13 @@ class _Extractor:
             groups.setdefault(key, []).append(h)  # type: ignore[arg-type]
         text = self.article.text
         aid = self.article.id
+        extra = self._more_evidence(groups)
         relations: list[Relation] = []
-        for (a, b, directed), hs in groups.items():
+        for key, hs in groups.items():
+            a, b, directed = key
             found = {h.type for h in hs}
             types = tuple(t for t in RELATION_TYPES if t in found)
-            sents = sorted({h.sent for h in hs})
+            sents = sorted({h.sent for h in hs} | extra.get(key, set()))
             ev = [Evidence(aid, s, e, text[s:e]) for s, e in (self.spans[i] for i in sents)]
             miss = 1.0
             for h in hs:
@@ -643,6 +706,20 @@ def _object_extension(toks: list[_Tok], end: int, in_rel: bool) -> list[int]:
     if k >= n or not toks[k].actor:
         return []
     return _group(toks, k, 1, 12)
+
+
+def _particle_ok(toks: list[_Tok], c: int) -> bool:
+    """Does cue ``c`` have the particle it needs, if any ("sided *with*", "recalled *its ambassador*")?"""
+    hit = _cues.lookup(toks[c].low)
+    need = _cues.PARTICLES.get(hit[0]) if hit else None
+    if need is None:
+        return True
+    return not need.isdisjoint(t.low for t in toks[c + 1 : c + (3 if hit[0] == "recall" else 2)])  # type: ignore[index]
+
+
+def _listed(toks: list[_Tok], i: int, j: int) -> bool:
+    """Are actor tokens ``i`` < ``j`` only listed together ("X and Y", "X, the Y")?"""
+    return all(toks[k].low in _COORD_GLUE or toks[k].low in _HEADS or toks[k].actor for k in range(i + 1, j))
 
 
 def _word_before(toks: list[_Tok], j: int) -> str:

@@ -1,0 +1,232 @@
+"""Leaders and officials as stand-ins for their state, bound per article.
+
+News prose names states through their people: "Venezuelan President Nicolás Maduro",
+"Russia's Foreign Minister Sergei Lavrov", "James Kabarebe, Rwanda's minister", then
+"Maduro" alone. An actor mention right before an official title and a capitalized name
+("<Serbian> President <Aleksandar Vučić>") binds that name to the actor for this text;
+"<Name Surname>, <Rwanda>'s minister" does too. Every later (or earlier) use of the full
+name, and of the surname alone, is then a mention of the actor.
+
+No list of living leaders is kept: the binding comes from the article's own words, so it
+holds for whoever holds the office. A *former* official does not stand for the state.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import cache
+from operator import attrgetter
+
+__all__ = ["TITLES", "bind_officials"]
+
+#: Official titles (lower case) that make the name after them speak for the actor before them.
+TITLES = (
+    "president", "vice president", "vice-president", "president-elect", "prime minister", "premier",
+    "chancellor", "foreign minister", "defence minister", "defense minister", "interior minister",
+    "finance minister", "economy minister", "energy minister", "trade minister", "oil minister",
+    "minister", "deputy minister", "foreign secretary", "defence secretary", "defense secretary",
+    "secretary of state", "secretary of defense", "secretary", "ambassador", "envoy", "special envoy",
+    "king", "queen", "emir", "crown prince", "prince", "sultan", "shah", "monarch", "supreme leader",
+    "general", "gen.", "field marshal", "marshal", "army chief", "chief of staff", "commander",
+    "spokesman", "spokeswoman", "spokesperson", "national security adviser", "national security advisor",
+    "secretary-general", "secretary general", "foreign policy chief", "commissioner", "chief", "head",
+    "junta leader", "military ruler", "ruler", "strongman", "dictator",
+)  # fmt: skip
+
+
+
+@cache
+def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What follows an actor mention before an official's name ("'s Foreign Minister"), as
+    one trie-shaped pattern: case-insensitive, and for lower-cased text."""
+    from .mentions import _trie_pattern  # mentions imports this module
+
+    rx = (
+        r"(?:['’]s)?[ \t]+(?:(?P<former>former|ex|then|late)[ \t-]+|(?:deputy|acting|interim|incoming|outgoing)"
+        r"[ \t-]+)?(?:" + _trie_pattern(sorted(set(TITLES))) + r")(?![\w-])"
+    )
+    return re.compile(rx, re.IGNORECASE), re.compile(rx)
+
+
+_START = attrgetter("start")
+_FORMER_BEFORE = re.compile(r"(?i)(?:\bformer|\bex|\blate)[ \t-]+$")
+_BLANKS = re.compile(r"[ \t\u00a0]+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Lower-case particles inside names: "Tamim bin Hamad", "Ursula von der Leyen", "Lula da Silva".
+_PARTICLES = frozenset("bin bint ibn al el de da do dos das del della van von der den la le di du".split())
+# Capitalized words that start sentences or clauses, never a name before ", Rwanda's minister".
+_NOT_NAMES = frozenset(
+    "the a an in on at after before but and or meanwhile however yesterday today last this that then "
+    "when while since earlier later also still for from with by as if so".split()
+)
+_MAX_NAME_WORDS = 6
+# Capitalized words after a title that are no name ("a Russian general Monday").
+_NOT_AFTER_TITLE = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december i the".split()
+)
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a capitalized name starting after blanks at ``pos``, or None."""
+    m = _BLANKS.match(text, pos)
+    if m is None:
+        return None
+    i = m.end()
+    start = end = -1
+    words = 0
+    while words < _MAX_NAME_WORDS:
+        w = _WORD.match(text, i)
+        if w is None:
+            break
+        word = w.group(0).rstrip(".")
+        if start < 0 and word.lower() in _NOT_AFTER_TITLE:
+            return None
+        poss = word.endswith(("'s", "’s"))
+        if poss:
+            word = word[:-2]
+        if (word[:1].isupper() and not word.isupper()) or (word.isupper() and len(word) == 1):
+            if start < 0:
+                start = i
+            end = i + len(word)
+            words += 1
+            if poss:
+                break  # "Vučić's government": the name ends here
+        elif word in _PARTICLES and start >= 0:
+            pass  # kept only if a capitalized word follows
+        else:
+            break
+        nxt = _BLANKS.match(text, w.end())
+        if nxt is None or (w.group(0).endswith(".") and len(word) > 1):
+            break
+        i = nxt.end()
+    if start < 0:
+        return None
+    return start, end
+
+
+def _name_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of two or more capitalized words ending right before ", " at ``pos``."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == pos or j == 0 or text[j - 1] != ",":
+        return None
+    j -= 1
+    end = j
+    k = end
+    words = 0
+    start = end
+    while words < _MAX_NAME_WORDS:
+        e = k
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+            k -= 1
+        word = text[k:e]
+        if not word:
+            break
+        if word[:1].isupper() and word.lower() not in _NOT_NAMES:
+            start, words = k, words + 1
+        elif word not in _PARTICLES:
+            break
+        if k == 0 or text[k - 1] not in " \t":
+            break
+        k -= 1
+    if words < 2 or not text[start:start + 1].isupper():
+        return None
+    return start, end
+
+
+def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None) -> list:
+    """Add the mentions of officials that stand for an actor; see the module notes.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    mentions : sequence of Mention
+        The gazetteer mentions, sorted by start.
+    gazetteer_keys : container of str
+        Normalized gazetteer forms: a surname that is one ("Jordan") is not bound alone.
+    make : callable
+        ``make(actor, start, end, form)`` -> a new Mention.
+    lowered : str, optional
+        ``text.lower()``, if the caller has it.
+
+    Returns
+    -------
+    list of Mention
+        Sorted by start, not overlapping: the phrase "Serbian President Aleksandar Vučić"
+        becomes one mention (form ``"official"``) replacing the mention of "Serbian";
+        other uses of the name or surname are mentions too, replacing any gazetteer
+        mention inside them ("Thérèse Kayikwamba Wagner" is not the Wagner Group).
+    """
+    phrases: list[tuple[int, int, str]] = []  # (start, end, actor) of title phrases
+    starts = [x.start for x in mentions]
+    names: dict[str, set[str]] = {}
+    after_any, after_lower = _title_patterns()
+    if lowered is None or len(lowered) != len(text):
+        after, src = after_any, text
+    else:  # the trie without IGNORECASE runs twice as fast
+        after, src = after_lower, lowered
+    match = after.match
+    # Fails at once for the usual "X said", "X's army", "X.": few mentions go further.
+    for m, t in [(m, t) for m in mentions if (t := match(src, m.end)) is not None]:
+        if t.group("former") or _FORMER_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue  # "former US President Barack Obama" no longer speaks for the state
+        span = _name_after(text, t.end())
+        if span is not None:
+            k = bisect.bisect_left(starts, span[0])
+            if k < len(mentions) and mentions[k].start == span[0] and mentions[k].end == span[1]:
+                continue  # the "name" is another actor ("... Minister Georgia")
+            phrases.append((m.start, span[1], m.actor))
+            full = text[span[0] : span[1]]
+        else:
+            back = _name_before(text, m.start)
+            if back is None:
+                continue
+            phrases.append((back[0], back[1], m.actor))
+            full = text[back[0] : back[1]]
+        names.setdefault(full, set()).add(m.actor)
+        parts = full.split()
+        if len(parts) > 1:
+            surname = parts[-1]
+            if surname.lower() not in gazetteer_keys:
+                names.setdefault(surname, set()).add(m.actor)
+    if not phrases:
+        return list(mentions)
+    bound = {n: next(iter(a)) for n, a in names.items() if len(a) == 1}
+    spans = list(phrases)
+    if bound:
+        rx = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(bound, key=len, reverse=True)) + r")(?![\w-])"
+        )
+        for h in rx.finditer(text):
+            s, e = h.span()
+            # "Kagame" but not "Paul Kagame Jr" / "Ali Khamenei" for a bound "Ali".
+            nxt = _BLANKS.match(text, e)
+            if nxt and text[nxt.end() : nxt.end() + 1].isupper() and " " not in h.group(0):
+                w = _WORD.match(text, nxt.end())
+                if w and w.group(0) not in bound:
+                    continue
+            spans.append((s, e, bound[h.group(0)]))
+    spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    merged: list[tuple[int, int, str]] = []
+    for s, e, a in spans:
+        if merged and s < merged[-1][1]:
+            continue  # inside a longer phrase already taken
+        merged.append((s, e, a))
+    out = [make(a, s, e, "official") for s, e, a in merged]
+    # Gazetteer mentions inside an official's phrase or name are part of it.
+    drop: set[int] = set()
+    for s, e, _ in merged:
+        k = bisect.bisect_left(starts, s)
+        if k > 0 and mentions[k - 1].end > s:
+            k -= 1
+        while k < len(mentions) and mentions[k].start < e:
+            drop.add(k)
+            k += 1
+    out += [x for i, x in enumerate(mentions) if i not in drop]
+    out.sort(key=_START)
+    return out
