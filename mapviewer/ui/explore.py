@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Explorer"]
 
-FILTER_DOCK_WIDTH = 290
-TABLE_DOCK_HEIGHT = 210
+#: Default dock sizes (px): small, so the map gets most of the window; the docks can be
+#: dragged larger, closed and brought back from the View menu, and the window remembers them.
+FILTER_DOCK_WIDTH = 250
+TABLE_DOCK_HEIGHT = 150
 
 
 class Explorer(QObject):
@@ -198,7 +200,15 @@ class Explorer(QObject):
         self.win.evidence.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_selection_changed(self, *_args) -> None:
-        self.table.select_relation(self.win.map_view.selected_edge)
+        self.follow_selection()
+
+    def follow_selection(self) -> None:
+        """Make the table follow the map's selection: the selected relation's row, selected and
+        scrolled into view; for a focused actor, its relations in bold and the first in view."""
+        mv = self.win.map_view
+        self.table.select_relation(mv.selected_edge)
+        actor = None if mv.focused_node is None else self.map.actors[mv.focused_node].id
+        self.table.emphasize_actor(actor)
         self._after_selection()
 
     def _after_selection(self) -> None:

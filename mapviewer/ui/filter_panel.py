@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -80,15 +81,17 @@ class FilterPanel(QWidget):
         # valences
         self.valence_boxes: dict[str, QCheckBox] = {}
         val_box = QGroupBox("Tone")
-        val_lay = QHBoxLayout(val_box)
+        # two by two: the dock stays narrow and the map gets the width
+        val_lay = QGridLayout(val_box)
         val_lay.setContentsMargins(6, 2, 6, 2)
-        for v in VALENCES:
+        val_lay.setVerticalSpacing(1)
+        for k, v in enumerate(VALENCES):
             cb = QCheckBox(v)
             cb.setChecked(True)
             cb.setAccessibleName(f"Show {v} relations")
             cb.setStyleSheet(f"QCheckBox {{ color: {style.VALENCE_COLOURS[v]}; }}")
             cb.toggled.connect(self._on_control_changed)
-            val_lay.addWidget(cb)
+            val_lay.addWidget(cb, k // 2, k % 2, Qt.AlignmentFlag.AlignLeft)
             self.valence_boxes[v] = cb
         val_box.setAccessibleName("Relation tones shown")
 
@@ -127,6 +130,8 @@ class FilterPanel(QWidget):
         self.ego_combo = QComboBox()
         self.ego_combo.setAccessibleName("Ego view: show only this actor's neighbourhood")
         self.ego_combo.currentIndexChanged.connect(self._on_control_changed)
+        self.ego_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.ego_combo.setMinimumContentsLength(9)  # "everyone" and short names in full
         self.ego_depth = QComboBox()
         self.ego_depth.addItem("neighbours", 1)
         self.ego_depth.addItem("2 steps", 2)

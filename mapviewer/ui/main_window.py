@@ -22,6 +22,9 @@ from .words import describe_relation
 
 __all__ = ["MainWindow"]
 
+#: Default width of the evidence and article column (px): a readable line of text.
+SIDE_COLUMN_WIDTH = 460
+
 
 class MainWindow(QMainWindow):
     """Map | (evidence over article)."""
@@ -33,18 +36,21 @@ class MainWindow(QMainWindow):
         self.evidence = EvidencePanel()
         self.article_view = ArticleView()
 
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = self.side = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("side_splitter")
         right.addWidget(self.evidence)
         right.addWidget(self.article_view)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.map_view)
         self.splitter.addWidget(right)
+        # the map takes most of what the window gains or loses
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([960, 640])
-        right.setSizes([380, 560])
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SIDE_COLUMN_WIDTH * 2, SIDE_COLUMN_WIDTH])
+        right.setSizes([300, 560])
         self.setCentralWidget(self.splitter)
         self._build_actions()
 
@@ -99,7 +105,11 @@ class MainWindow(QMainWindow):
 
     # -- public (tests, scripts) ---------------------------------------------------------
     def select_relation(self, r: int) -> None:
+        """Select relation ``r`` as a click on it would (the table follows)."""
         self._on_map_view_edge_clicked(r)
+        explorer = getattr(self, "explorer", None)
+        if explorer is not None:
+            explorer.follow_selection()
 
     # -- handlers ------------------------------------------------------------------------
     def _on_fit_action_triggered(self) -> None:

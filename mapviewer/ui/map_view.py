@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QToolTip, QWidget
 
@@ -38,8 +38,10 @@ MAX_LABELS = 150
 LABEL_POINT_SIZE = 10
 #: Ring around the actors that match the search.
 SEARCH_RING_COLOUR = "#C2008A"
-#: The keyboard focus: a dark dashed outline (the selection's halo is yellow).
-KB_FOCUS_COLOUR = "#111111"
+#: Gap between the legend and the nearest marker or label that :meth:`MapView.fit` keeps (px).
+LEGEND_CLEARANCE_PX = 6
+#: Smallest margin :meth:`MapView.fit` leaves at each side of the view (px).
+_FIT_PAD = 10.0
 _ARROWS = {
     Qt.Key.Key_Left: "left",
     Qt.Key.Key_Right: "right",
@@ -127,8 +129,18 @@ class MapView(pg.GraphicsView):
         self.focused_node: int | None = None
         self._hover: tuple[str, int] | None = None
         self.legend = Legend(self)
+        self.legend.folded_changed.connect(self._on_legend_folded_changed)
+        #: Marker sizes of the map before :meth:`set_node_scale` (px).
+        self._base_size_px = np.zeros(0, np.float32)
+        self.node_scale = 1.0
+        #: True between animation frames of set_positions (labels hidden; fit skips them).
+        self._moving = False
         self._relabel = QTimer(self, singleShot=True, interval=30)
         self._relabel.timeout.connect(self._update_view_dependent)
+        # owned by the view, so a refit queued by a resize dies with it (a bare
+        # QTimer.singleShot could still call fit() on a deleted view box)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._on_refit_timeout)
         self.vb.sigRangeChanged.connect(self._on_vb_range_changed)
         self.vb.sigRangeChangedManually.connect(self._on_vb_range_changed_manually)
         #: Refit when the widget is resized, until the user zooms or pans.
@@ -155,6 +167,8 @@ class MapView(pg.GraphicsView):
         self._overlay.clear()
         self.map = m
         self.arrays = geo.build_scene(m, positions)
+        self._base_size_px = self.arrays.size_px.copy()
+        self.arrays.size_px[:] = self._base_size_px * np.float32(self.node_scale)
         self._rel_valence = np.array([r.valence for r in m.relations], dtype=object).reshape(len(m.relations))
         self._focus_members = np.zeros(0, np.intp)
         # antialiased dashed lines are the bulk of a repaint: big maps draw them aliased
@@ -321,26 +335,75 @@ class MapView(pg.GraphicsView):
             for t, ok in zip(self._labels, shown, strict=True):
                 if not ok:
                     t.setVisible(False)
-        nodes = self._label_nodes[shown]
         labels = [t for t, ok in zip(self._labels, shown, strict=True) if ok]
+        nodes, centers, clear = self._label_layout(shown, px)
         if not len(nodes):
             return
-        mentions = np.array([self.map.actors[i].mentions for i in nodes])
+        centers = self._keep_in_view(nodes, centers, (self._label_px[shown] / 2 + 2) * px)
         focus = self._focus_nodes()
-        if focus is not None:  # the focused actors' labels are placed first
-            mentions = mentions + np.isin(nodes, focus) * (mentions.max(initial=0) + 1)
-        centers, clear = spread_labels(
-            self.arrays.xy[nodes].astype(np.float64),
-            self._label_px[shown] * px,
-            radii=self.arrays.size_px[nodes] / 2 * px.max(),
-            priority=mentions,
-            gap=2 * px.max(),
-        )
         for t, c, ok, i in zip(labels, centers, clear, nodes, strict=True):
             t.setPos(float(c[0]), float(c[1]))
             in_focus = focus is None or i in focus
             t.setVisible(bool(ok) or (focus is not None and in_focus))
             t.setOpacity(1.0 if in_focus else 0.35)
+
+    def _keep_in_view(self, nodes: np.ndarray, centers: np.ndarray, half: np.ndarray) -> np.ndarray:
+        """``centers`` moved inwards so that the label of a node in view is not cut by the
+        view's edge (``half``: half sizes, data units)."""
+        assert self.arrays is not None
+        r = self.vb.viewRect()
+        lo = np.array([r.left(), min(r.top(), r.bottom())])
+        hi = np.array([r.right(), max(r.top(), r.bottom())])
+        xy = self.arrays.xy[nodes]
+        inside = np.all((xy >= lo) & (xy <= hi), axis=1)
+        room = (hi - lo) / 2 > half  # a label wider than the view stays centred on its spot
+        clamped = np.clip(centers, lo + half, np.maximum(hi - half, lo + half))
+        return np.where(inside[:, None] & room, clamped, centers)
+
+    def _label_layout(self, shown: np.ndarray, px: np.ndarray, *, xy: np.ndarray | None = None):
+        """Where the labels of ``self._label_nodes[shown]`` go at pixel size ``px``: the nodes,
+        the label centres (data units) and whether each is clear (see ``spread_labels``)."""
+        assert self.arrays is not None and self.map is not None
+        nodes = self._label_nodes[shown]
+        if not len(nodes):
+            return nodes, np.zeros((0, 2)), np.zeros(0, bool)
+        mentions = np.array([self.map.actors[i].mentions for i in nodes])
+        focus = self._focus_nodes()
+        if focus is not None:  # the focused actors' labels are placed first
+            mentions = mentions + np.isin(nodes, focus) * (mentions.max(initial=0) + 1)
+        anchors = (self.arrays.xy if xy is None else xy)[nodes].astype(np.float64)
+        centers, clear = spread_labels(
+            anchors,
+            self._label_px[shown] * px,
+            radii=self.arrays.size_px[nodes] / 2 * px.max(),
+            priority=mentions,
+            gap=2 * px.max(),
+        )
+        return nodes, centers, clear
+
+    def label_rects(self) -> list[tuple[str, QRectF]]:
+        """The shown labels as (actor name, rectangle in viewport pixels) (tests, exports)."""
+        out: list[tuple[str, QRectF]] = []
+        if self.map is None:
+            return out
+        for t, i, (w, h) in zip(self._labels, self._label_nodes, self._label_px, strict=True):
+            if not t.isVisible():
+                continue
+            c = self.map_to_widget(t.pos().x(), t.pos().y())
+            out.append((self.map.actors[i].name, QRectF(c.x() - w / 2, c.y() - h / 2, w, h)))
+        return out
+
+    def set_node_scale(self, scale: float) -> None:
+        """Draw every marker ``scale`` times its usual size (smaller in crowded layouts)."""
+        self.node_scale = float(scale)
+        if self.arrays is None or len(self._base_size_px) != self.arrays.n_nodes:
+            return
+        self.arrays.size_px[:] = self._base_size_px * np.float32(self.node_scale)
+        self._set_nodes(self._nodes, None)
+        self._refresh_arrows()
+        self._refresh_highlight()
+        self._refresh_focus()
+        self._draw_kb()
 
     # -- selection and focus (method calls from the window) ------------------------------
     def _focus_nodes(self) -> np.ndarray | None:
@@ -505,17 +568,78 @@ class MapView(pg.GraphicsView):
                 xRange=(lo[0] - pad[0], hi[0] + pad[0]), yRange=(lo[1] - pad[1], hi[1] + pad[1]), padding=0
             )
             return
-        # margins in pixels: markers and labels are pixel-sized; the legend sits bottom-left.
-        # Use the whole width unless that puts a node (with room for its label) under the legend.
-        for left in (60, self.legend.width() + 24):
-            rx, ry = self._fit_range(lo, size, vw, vh, left)
-            if not self.legend.isVisible() or not self._under_legend(rx, ry, vw, vh):
-                break
+        # margins in pixels: markers and labels are pixel-sized (their reach beyond each node is
+        # measured once, labels placed as _place_labels will); the legend sits bottom-left.
+        # Use the whole view unless that puts a marker or its label under the legend; else
+        # leave the legend a strip on the left or at the bottom, whichever zooms in more.
+        g = self.legend.geometry()
+        cands = [(_FIT_PAD, _FIT_PAD)]
+        if self.legend.isVisible():
+            c = LEGEND_CLEARANCE_PX
+            cands += [(g.right() + c, _FIT_PAD), (_FIT_PAD, vh - g.top() + c)]
+        fits = []
+        for left, bottom in cands:
+            # left right top bottom: from the view's edge (or the legend's strip) to the
+            # farthest reach of a marker or label
+            margins = np.array([left, _FIT_PAD, _FIT_PAD, bottom], dtype=np.float64)
+            rx, ry = self._fit_range(lo, size, vw, vh, margins)
+            reach = self._reach_px(rx, vw)
+            for _ in range(2):  # the reach needs the scale, the scale the margins: converges fast
+                need = self._margins_for(reach, lo, hi, (rx[1] - rx[0]) / vw)
+                rx, ry = self._fit_range(lo, size, vw, vh, margins + need)
+            fits.append((rx, ry))
+        rx, ry = fits[0]
+        if self.legend.isVisible():
+            for k in sorted(range(len(fits)), key=lambda k: (fits[k][0][1] - fits[k][0][0], k)):
+                rx, ry = fits[k]
+                if not self._under_legend(rx, ry, vw, vh):
+                    break
+            else:
+                rx, ry = fits[1]
         self.vb.setRange(xRange=rx, yRange=ry, padding=0)
 
+    def _reach_px(self, rx, vw: float) -> np.ndarray:
+        """How far each node's marker and label reach beyond its centre, in pixels ``(n, 4)``:
+        left, right, up, down (labels placed for the view range ``rx``; markers only while
+        the nodes are moving)."""
+        assert self.arrays is not None
+        r = self.arrays.size_px.astype(np.float64) / 2 + 2
+        reach = np.repeat(r[:, None], 4, axis=1)
+        if self.node_visible is not None:
+            reach[~self.node_visible] = 0
+        if self._moving or not len(self._label_nodes):
+            return reach
+        s = (rx[1] - rx[0]) / vw
+        shown = np.ones(len(self._label_nodes), bool)
+        if self.node_visible is not None:
+            shown = self.node_visible[self._label_nodes]
+        nodes, centers, clear = self._label_layout(shown, np.array([s, s]))
+        half = self._label_px[shown] / 2
+        off = (centers - self.arrays.xy[nodes]) / s  # label centre from its node, px (y up)
+        ext = np.column_stack(
+            [half[:, 0] - off[:, 0], off[:, 0] + half[:, 0], off[:, 1] + half[:, 1], half[:, 1] - off[:, 1]]
+        )
+        ext[~clear] = 0  # a label without room is hidden
+        np.maximum.at(reach, nodes, ext)
+        return reach
+
+    def _margins_for(self, reach: np.ndarray, lo, hi, s: float) -> np.ndarray:
+        """How far (left, right, top, bottom, pixels) the ``reach`` of the nodes goes beyond
+        the nodes' bounding box at ``s`` data units per pixel (0 where it does not)."""
+        assert self.arrays is not None
+        xy = self.arrays.xy.astype(np.float64)
+        return np.array(
+            [
+                np.max(reach[:, 0] - (xy[:, 0] - lo[0]) / s),
+                np.max(reach[:, 1] - (hi[0] - xy[:, 0]) / s),
+                np.max(reach[:, 2] - (hi[1] - xy[:, 1]) / s),
+                np.max(reach[:, 3] - (xy[:, 1] - lo[1]) / s),
+            ]
+        ).clip(0)
+
     @staticmethod
-    def _fit_range(lo, size, vw: float, vh: float, left: float):
-        right, top, bottom = 70, 30, 40
+    def _fit_range(lo, size, vw: float, vh: float, margins):
+        left, right, top, bottom = (float(m) for m in margins)
         aw, ah = max(vw - left - right, 50), max(vh - top - bottom, 50)
         s = max(size[0] / aw, size[1] / ah)  # data units per pixel
         x0 = lo[0] - left * s - (aw * s - size[0]) / 2
@@ -523,16 +647,33 @@ class MapView(pg.GraphicsView):
         return (x0, x0 + vw * s), (y0, y0 + vh * s)
 
     def _under_legend(self, rx, ry, vw: float, vh: float) -> bool:
+        """True when, in the view range ``rx``, ``ry``, a marker or a label (placed as
+        :meth:`_place_labels` would) comes within :data:`LEGEND_CLEARANCE_PX` of the legend."""
         assert self.arrays is not None
-        px = (self.arrays.xy[:, 0] - rx[0]) / (rx[1] - rx[0]) * vw
-        py = (ry[1] - self.arrays.xy[:, 1]) / (ry[1] - ry[0]) * vh  # y grows downwards on screen
+        s = (rx[1] - rx[0]) / vw  # data units per pixel (the aspect is locked)
         g = self.legend.geometry()
-        # a node's label may reach ~80 px to either side and ~30 px below it
-        return bool(
-            np.any(
-                (px > g.left() - 80) & (px < g.right() + 80) & (py > g.top() - 30) & (py < g.bottom() + 30)
-            )
+        c = LEGEND_CLEARANCE_PX
+        # the legend (with its clearance) in data coordinates; y grows upwards in the data
+        lx0, lx1 = rx[0] + (g.left() - c) * s, rx[0] + (g.right() + c) * s
+        ly0, ly1 = ry[1] - (g.bottom() + c) * s, ry[1] - (g.top() - c) * s
+        xy = self.arrays.xy.astype(np.float64)
+        r = self.arrays.size_px.astype(np.float64) / 2 * s
+        vis = np.ones(self.arrays.n_nodes, bool) if self.node_visible is None else self.node_visible
+        hit = vis & (xy[:, 0] + r > lx0) & (xy[:, 0] - r < lx1) & (xy[:, 1] + r > ly0) & (xy[:, 1] - r < ly1)
+        if hit.any():
+            return True
+        if not len(self._label_nodes) or self._moving:  # moving: the labels are hidden
+            return False
+        shown = vis[self._label_nodes]
+        _nodes, centers, clear = self._label_layout(shown, np.array([s, s]))
+        half = self._label_px[shown] * s / 2
+        over = (
+            (centers[:, 0] + half[:, 0] > lx0)
+            & (centers[:, 0] - half[:, 0] < lx1)
+            & (centers[:, 1] + half[:, 1] > ly0)
+            & (centers[:, 1] - half[:, 1] < ly1)
         )
+        return bool(np.any(over & clear))
 
     def set_positions(self, xy: np.ndarray, *, final: bool = True) -> None:
         """Move every node to ``xy`` ``(n, 2)`` and redraw from the arrays (layouts, animation).
@@ -543,6 +684,7 @@ class MapView(pg.GraphicsView):
         if self.arrays is None:
             return
         geo.set_positions(self.arrays, np.asarray(xy, dtype=np.float32))
+        self._moving = not final
         self._set_nodes(self._nodes, None)
         self._refresh_edges()
         self._refresh_highlight()
@@ -568,9 +710,11 @@ class MapView(pg.GraphicsView):
             t.fill = pg.mkBrush(QColor(style.LABEL_FILL))
             t.update()
         if self.arrays is not None:
+            self._set_nodes(self._nodes, None)  # the outline colour follows the scheme
             self._refresh_edges()
             self._refresh_arrows()
             self._refresh_focus()
+            self._draw_kb()
         self.legend.update()
 
     def positions(self) -> np.ndarray:
@@ -688,7 +832,7 @@ class MapView(pg.GraphicsView):
         if self.kb_item is None or self.arrays is None or not self.hasFocus():
             return
         kind, i = self.kb_item
-        pen = pg.mkPen(KB_FOCUS_COLOUR, width=2, style=Qt.PenStyle.DashLine)
+        pen = pg.mkPen(style.FOCUS_OUTLINE, width=2, style=Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         if kind == "node":
             item = pg.ScatterPlotItem(
@@ -796,12 +940,38 @@ class MapView(pg.GraphicsView):
 
     def resizeEvent(self, ev):
         super().resizeEvent(ev)
-        if not hasattr(self, "legend"):  # pyqtgraph resizes during __init__
+        if not hasattr(self, "_refit"):  # pyqtgraph resizes during __init__
             return
+        self._place_legend()
+        if self.auto_fit:
+            self._refit.start()  # after the view box has its new size
+
+    def _place_legend(self) -> None:
         self.legend.adjustSize()
         self.legend.move(10, self.height() - self.legend.height() - 10)
+
+    def set_legend_folded(self, folded: bool) -> None:
+        """Fold the legend to a small tab (True) or unfold it; the map refits around it."""
+        self.legend.set_folded(folded)
+        self._on_legend_folded_changed(folded)
+
+    def _on_legend_folded_changed(self, _folded: bool) -> None:
+        self._place_legend()
         if self.auto_fit:
-            QTimer.singleShot(0, self, self.fit)  # after the view box has its new size
+            self.fit()
+
+    def _on_refit_timeout(self) -> None:
+        if self.auto_fit:
+            self.fit()
+
+    def close(self):
+        # pyqtgraph's close() deletes the scene's items (the view box among them): nothing
+        # queued may touch them afterwards, and later calls (a layout's last frame) draw nothing
+        self._refit.stop()
+        self._relabel.stop()
+        ok = super().close()
+        self.arrays = None
+        return ok
 
 
 def _triangles_path(tri: np.ndarray) -> QPainterPath:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ..model import RelationMap
@@ -49,12 +49,17 @@ class RelationsModel(QAbstractTableModel):
         self._rows: list[tuple] = []
         self._sort: list[tuple] = []
         self._valence: list[str] = []
+        self._ends: list[tuple[str, str]] = []
+        #: Rows drawn in bold (the relations of the actor focused on the map).
+        self.emphasized = np.zeros(0, bool)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_map(self, m: RelationMap | None, first: np.ndarray | None = None) -> None:
         """Show the relations of ``m``; ``first`` is each one's first sentence (computed if None)."""
         self.beginResetModel()
         self.map = m
-        self._rows, self._sort, self._valence = [], [], []
+        self._rows, self._sort, self._valence, self._ends = [], [], [], []
         if m is not None:
             first = first_sentences(m) if first is None else first
             for i, r in enumerate(m.relations):
@@ -70,7 +75,21 @@ class RelationsModel(QAbstractTableModel):
                     (title.casefold(), types, r.valence, direction, n, fs if fs is not None else 1 << 30)
                 )
                 self._valence.append(r.valence)
+                self._ends.append((r.source, r.target))
+        self.emphasized = np.zeros(len(self._rows), bool)
         self.endResetModel()
+
+    def emphasize_actor(self, actor_id: str | None) -> np.ndarray:
+        """Bold the rows of ``actor_id``'s relations (None: none); their rows in map order."""
+        mask = np.array([actor_id is not None and actor_id in e for e in self._ends], dtype=bool)
+        mask = mask.reshape(len(self._rows))
+        if not np.array_equal(mask, self.emphasized):
+            self.emphasized = mask
+            if len(self._rows):
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1), [Qt.ItemDataRole.FontRole]
+                )
+        return np.flatnonzero(mask)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         return 0 if parent.isValid() else len(self._rows)
@@ -90,6 +109,8 @@ class RelationsModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
             return QColor(style.VALENCE_COLOURS.get(self._valence[row], "#000000"))
+        if role == Qt.ItemDataRole.FontRole and row < len(self.emphasized) and self.emphasized[row]:
+            return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -175,7 +196,7 @@ class RelationsTable(QWidget):
         with self._quiet():
             self.model.set_map(m, first)
             self.proxy.set_mask(None)
-        for col, w in enumerate((250, 200, 90, 80, 64, 120)):
+        for col, w in enumerate((300, 200, 90, 80, 64, 120)):  # the longest pairs in full
             self.view.setColumnWidth(col, w)
 
     def set_visible(self, mask: np.ndarray | None) -> None:
@@ -190,6 +211,14 @@ class RelationsTable(QWidget):
         """Select the row of relation ``r`` (None clears) and scroll to it, without emitting."""
         with self._quiet():
             self._select(r)
+
+    def emphasize_actor(self, actor_id: str | None) -> None:
+        """Bold the relations of ``actor_id`` (None clears) and scroll the first shown one into
+        view (the row order of the table: by first sentence unless re-sorted)."""
+        rows = self.model.emphasize_actor(actor_id)
+        shown = [v for v in (self.proxy.mapFromSource(self.model.index(int(r), 0)).row() for r in rows) if v >= 0]
+        if shown:
+            self._scroll_into_view(self.proxy.index(min(shown), 0))
 
     def selected_relation(self) -> int | None:
         idx = self.view.currentIndex()
@@ -215,7 +244,12 @@ class RelationsTable(QWidget):
         sm.setCurrentIndex(
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.view.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._scroll_into_view(idx)
+
+    def _scroll_into_view(self, idx: QModelIndex) -> None:
+        # a row already in view stays put (a click in the table must not move it away)
+        if not self.view.viewport().rect().contains(self.view.visualRect(idx)):
+            self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _quiet(self):
         table = self

@@ -20,6 +20,7 @@ __all__ = [
     "BASEMAP_LAND",
     "BASEMAP_LINE",
     "DIM_ALPHA",
+    "FOCUS_OUTLINE",
     "KIND_COLOURS",
     "KIND_LABELS",
     "KIND_SYMBOLS",
@@ -29,6 +30,7 @@ __all__ = [
     "LEGEND_BACKGROUND",
     "LEGEND_BORDER",
     "LEGEND_INK",
+    "NODE_OUTLINE",
     "SCHEMES",
     "SELECTION_COLOUR",
     "VALENCE_COLOURS",
@@ -83,7 +85,10 @@ BASEMAP_LAND = "#F3F2EC"
 #: Thin line from a displaced actor to its true place (geographic layout).
 LEADER_COLOUR = "#555555"
 SELECTION_COLOUR = "#F0E442"  # yellow halo under the selected edge
+#: Marker outlines: dark on the light map, light on the dark one (a dark rim vanishes there).
 NODE_OUTLINE = "#222222"
+#: The keyboard focus's dashed outline.
+FOCUS_OUTLINE = "#111111"
 #: Opacity of what is not part of the current focus.
 DIM_ALPHA = 0.15
 
@@ -101,6 +106,8 @@ SCHEMES: dict[str, dict[str, object]] = {
         "BASEMAP_LINE": BASEMAP_LINE,
         "BASEMAP_LAND": BASEMAP_LAND,
         "LEADER_COLOUR": LEADER_COLOUR,
+        "NODE_OUTLINE": NODE_OUTLINE,
+        "FOCUS_OUTLINE": FOCUS_OUTLINE,
     },
     "dark": {
         # Okabe-Ito hues; blue and grey lightened to keep >= 3:1 against the background
@@ -119,6 +126,8 @@ SCHEMES: dict[str, dict[str, object]] = {
         "BASEMAP_LINE": "#4C5661",
         "BASEMAP_LAND": "#24282C",
         "LEADER_COLOUR": "#B0B0B0",
+        "NODE_OUTLINE": "#D6D6D6",
+        "FOCUS_OUTLINE": "#F2F2F2",
     },
 }
 _scheme = "light"

@@ -2,7 +2,9 @@
 
 :class:`ViewControls` is created by the main window after its map view has a map (as
 :class:`~mapviewer.ui.explore.Explorer` is); it owns the :class:`LayoutRunner`, the
-:class:`ThemeWatcher` and the window's settings (geometry and the last layout).
+:class:`ThemeWatcher` and the window's settings (geometry, panels, legend, the last layout).
+The View menu also lists the panels (docks, tool bars, the evidence and article column),
+so a closed one can be brought back.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMenu, QToolBar
 
 from ..arrange import LAYOUTS
 from . import settings
@@ -44,6 +46,10 @@ class ViewControls(QObject):
         self.theme = ThemeWatcher(win, self._on_theme_changed)
         self._name_toolbars()
         settings.restore_geometry(win)
+        self._add_panel_actions()
+        view.set_legend_folded(settings.legend_folded())
+        self.legend_action.setChecked(not view.legend.folded)
+        view.legend.folded_changed.connect(self._on_legend_folded_changed)
         win.installEventFilter(self)
 
     # -- building ----------------------------------------------------------------------
@@ -105,6 +111,32 @@ class ViewControls(QObject):
         bar.addWidget(self.combo)
         win.addToolBar(bar)
 
+    def _add_panel_actions(self) -> None:
+        """Show/hide actions for the legend, the side column, every dock and tool bar."""
+        win, menu = self.win, self.menu
+        menu.addSeparator()
+        self.legend_action = QAction("Legend", self, checkable=True, checked=True)
+        self.legend_action.setToolTip("Show the legend over the map (a click on it folds it, too)")
+        self.legend_action.toggled.connect(self._on_legend_action_toggled)
+        menu.addAction(self.legend_action)
+        side = getattr(win, "side", None)
+        self.side_action: QAction | None = None
+        if side is not None:
+            self.side_action = QAction("Evidence and article", self, checkable=True)
+            self.side_action.setChecked(not side.isHidden())
+            self.side_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+            self.side_action.toggled.connect(self._on_side_action_toggled)
+            menu.addAction(self.side_action)
+        self.panel_actions: list[QAction] = []
+        for dock in win.findChildren(QDockWidget):
+            self.panel_actions.append(dock.toggleViewAction())
+        for bar in win.findChildren(QToolBar):
+            a = bar.toggleViewAction()
+            a.setText(f"{bar.windowTitle()} tool bar")
+            self.panel_actions.append(a)
+        for a in self.panel_actions:
+            menu.addAction(a)
+
     def _name_toolbars(self) -> None:
         # saveState/restoreState find tool bars by name
         for bar in self.win.findChildren(QToolBar):
@@ -149,6 +181,18 @@ class ViewControls(QObject):
 
     def _on_runner_failed(self, message: str) -> None:
         self.win.statusBar().showMessage(message)
+
+    def _on_legend_action_toggled(self, shown: bool) -> None:
+        if self.win.map_view.legend.folded == shown:
+            self.win.map_view.set_legend_folded(not shown)
+            settings.save_legend_folded(not shown)
+
+    def _on_legend_folded_changed(self, folded: bool) -> None:
+        self.legend_action.setChecked(not folded)
+        settings.save_legend_folded(folded)
+
+    def _on_side_action_toggled(self, shown: bool) -> None:
+        self.win.side.setVisible(shown)
 
     def _on_theme_changed(self) -> None:
         self.win.map_view.restyle()
