@@ -114,3 +114,24 @@ def _fresh_settings():
     s.clear()
     s.sync()
     yield
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """``open_window(m, size)``: a shown main window on ``m``, laid out and fitted."""
+    from PySide6.QtWidgets import QApplication
+
+    from mapviewer.ui.main_window import MainWindow
+
+    def open_(m: RelationMap, size: tuple[int, int] = (1400, 900)) -> MainWindow:
+        w = MainWindow(m)
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        qtbot.waitExposed(w)
+        QApplication.processEvents()  # the view box gets its real size (a posted layout event)
+        w.map_view.fit()
+        QApplication.processEvents()
+        return w
+
+    return open_

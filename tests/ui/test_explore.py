@@ -7,22 +7,13 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
 from mapviewer.geometry import edge_midpoints
-from mapviewer.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def win(qtbot, small_map):
-    w = MainWindow(small_map)
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    QApplication.processEvents()  # the view box gets its real size (a posted layout event)
-    w.map_view.fit()
-    QApplication.processEvents()
-    return w
+def win(open_window, small_map):
+    return open_window(small_map, (1600, 1000))
 
 
 def _click(qtbot, w, x, y):

@@ -19,7 +19,6 @@ from mapviewer.export import export_map, supported_suffixes
 from mapviewer.ui import file_actions as fa
 from mapviewer.ui import settings as ui_settings
 from mapviewer.ui import style
-from mapviewer.ui.main_window import MainWindow
 from mapviewer.ui.render import render_png, render_svg
 
 pytestmark = pytest.mark.gui
@@ -43,16 +42,8 @@ def errors(monkeypatch):
 
 
 @pytest.fixture
-def win(qtbot, small_map, errors):
-    w = MainWindow(small_map)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    QApplication.processEvents()
-    w.map_view.fit()
-    QApplication.processEvents()
-    return w
+def win(open_window, small_map, errors):
+    return open_window(small_map)
 
 
 def svg_texts(path) -> list[str]:

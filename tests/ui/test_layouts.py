@@ -35,16 +35,8 @@ def geo_map(small_map):
 
 
 @pytest.fixture
-def win(qtbot, geo_map):
-    w = MainWindow(geo_map)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    QApplication.processEvents()
-    w.map_view.fit()
-    QApplication.processEvents()
-    return w
+def win(open_window, geo_map):
+    return open_window(geo_map)
 
 
 def switch(qtbot, w, kind):

@@ -11,7 +11,6 @@ from mapviewer.layout import map_positions
 from mapviewer.seeds import default_seed
 from mapviewer.ui import settings, style
 from mapviewer.ui.layout_runner import NODE_SCALE
-from mapviewer.ui.main_window import MainWindow
 from mapviewer.ui.map_view import LEGEND_CLEARANCE_PX, MapView
 
 pytestmark = pytest.mark.gui
@@ -30,18 +29,6 @@ def light_again():
     style.use_scheme("light")
 
 
-def _open(qtbot, m, size=(1600, 1000)) -> MainWindow:
-    w = MainWindow(m)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
-    QApplication.processEvents()
-    w.map_view.fit()
-    QApplication.processEvents()
-    return w
-
-
 @pytest.fixture
 def seed_map():
     return default_seed().curated_map()
@@ -55,7 +42,9 @@ def _row_in_view(table, r: int) -> bool:
 
 def _legend_rect(view: MapView) -> QRectF:
     g = QRectF(view.legend.geometry())
-    return g.adjusted(-LEGEND_CLEARANCE_PX + 1, -LEGEND_CLEARANCE_PX + 1, LEGEND_CLEARANCE_PX - 1, LEGEND_CLEARANCE_PX - 1)
+    return g.adjusted(
+        -LEGEND_CLEARANCE_PX + 1, -LEGEND_CLEARANCE_PX + 1, LEGEND_CLEARANCE_PX - 1, LEGEND_CLEARANCE_PX - 1
+    )
 
 
 def _marker_rects(view: MapView) -> list[QRectF]:
@@ -68,8 +57,8 @@ def _marker_rects(view: MapView) -> list[QRectF]:
 
 
 # -- room for the map ------------------------------------------------------------------------
-def test_the_map_gets_most_of_a_1600_by_1000_window(qtbot, seed_map):
-    w = _open(qtbot, seed_map)
+def test_the_map_gets_most_of_a_1600_by_1000_window(open_window, qtbot, seed_map):
+    w = open_window(seed_map, (1600, 1000))
     mv = w.map_view
     # the docks, the table and the reading column used to leave the map a quarter of the window
     assert mv.width() * mv.height() > 0.37 * w.width() * w.height()
@@ -80,8 +69,8 @@ def test_the_map_gets_most_of_a_1600_by_1000_window(qtbot, seed_map):
     assert w.evidence.isVisible() and w.article_view.isVisible()
 
 
-def test_widening_the_window_widens_the_map_not_the_reading_column(qtbot, small_map):
-    w = _open(qtbot, small_map, (1300, 900))
+def test_widening_the_window_widens_the_map_not_the_reading_column(open_window, qtbot, small_map):
+    w = open_window(small_map, (1300, 900))
     map_w, side_w = w.map_view.width(), w.side.width()
     w.resize(1600, 900)
     QApplication.processEvents()
@@ -89,8 +78,8 @@ def test_widening_the_window_widens_the_map_not_the_reading_column(qtbot, small_
     assert gained_map >= 1.5 * gained_side and gained_map > 180
 
 
-def test_the_view_menu_brings_back_a_closed_panel(qtbot, small_map):
-    w = _open(qtbot, small_map)
+def test_the_view_menu_brings_back_a_closed_panel(open_window, qtbot, small_map):
+    w = open_window(small_map, (1600, 1000))
     vc, ex = w.view_controls, w.explorer
     menu_actions = vc.menu.actions()
     toggle = ex.table_dock.toggleViewAction()
@@ -109,40 +98,40 @@ def test_the_view_menu_brings_back_a_closed_panel(qtbot, small_map):
     assert w.side.isVisible()
 
 
-def test_the_panel_arrangement_is_remembered(qtbot, small_map, ini):
-    w = _open(qtbot, small_map, (1500, 950))
+def test_the_panel_arrangement_is_remembered(open_window, qtbot, small_map, ini):
+    w = open_window(small_map, (1500, 950))
     w.resizeDocks([w.explorer.table_dock], [300], Qt.Orientation.Vertical)
     w.splitter.setSizes([900, 500])
     QApplication.processEvents()
     table_h, side_w = w.explorer.table_dock.height(), w.side.width()
     w.close()
 
-    w2 = _open(qtbot, small_map, (1500, 950))
+    w2 = open_window(small_map, (1500, 950))
     assert abs(w2.explorer.table_dock.height() - table_h) <= 2
     assert abs(w2.side.width() - side_w) <= 2
 
 
-def test_an_arrangement_stored_by_an_older_version_is_dropped(qtbot, small_map, ini):
-    w = _open(qtbot, small_map)
+def test_an_arrangement_stored_by_an_older_version_is_dropped(open_window, qtbot, small_map, ini):
+    w = open_window(small_map, (1600, 1000))
     w.resizeDocks([w.explorer.table_dock], [420], Qt.Orientation.Vertical)
     QApplication.processEvents()
     s = QSettings(ini, QSettings.Format.IniFormat)
     s.setValue("window/geometry", w.saveGeometry())
     s.setValue("window/state", w.saveState(settings.STATE_VERSION - 1))
     s.sync()
-    w2 = _open(qtbot, small_map)
+    w2 = open_window(small_map, (1600, 1000))
     assert w2.explorer.table_dock.height() < 300  # the new, shorter default
 
 
 # -- the legend ------------------------------------------------------------------------------
-def test_the_legend_is_compact(qtbot, small_map):
-    w = _open(qtbot, small_map)
+def test_the_legend_is_compact(open_window, qtbot, small_map):
+    w = open_window(small_map, (1600, 1000))
     lg = w.map_view.legend
     assert lg.height() < 0.32 * w.map_view.height() and lg.width() < 0.2 * w.map_view.width()
 
 
-def test_a_click_folds_the_legend_and_the_map_uses_the_room(qtbot, seed_map, ini):
-    w = _open(qtbot, seed_map, (1200, 800))
+def test_a_click_folds_the_legend_and_the_map_uses_the_room(open_window, qtbot, seed_map, ini):
+    w = open_window(seed_map, (1200, 800))
     mv = w.map_view
     lg = mv.legend
     tall = lg.height()
@@ -157,15 +146,17 @@ def test_a_click_folds_the_legend_and_the_map_uses_the_room(qtbot, seed_map, ini
     assert not w.view_controls.legend_action.isChecked()
     assert settings.legend_folded()
     # remembered, and the View menu unfolds it
-    w2 = _open(qtbot, seed_map, (1200, 800))
+    w2 = open_window(seed_map, (1200, 800))
     assert w2.map_view.legend.folded
     w2.view_controls.legend_action.trigger()
     assert not w2.map_view.legend.folded and not settings.legend_folded()
 
 
 @pytest.mark.parametrize(("size", "named"), [((1600, 1000), 0.8), ((1200, 800), 0.6), ((1000, 700), 0.3)])
-def test_fit_keeps_markers_and_labels_clear_of_the_legend_and_in_view(qtbot, seed_map, size, named):
-    w = _open(qtbot, seed_map, size)
+def test_fit_keeps_markers_and_labels_clear_of_the_legend_and_in_view(
+    open_window, qtbot, seed_map, size, named
+):
+    w = open_window(seed_map, size)
     mv = w.map_view
     mv._update_view_dependent()  # labels placed now, not after the relabel timer
     legend = _legend_rect(mv)
@@ -180,8 +171,8 @@ def test_fit_keeps_markers_and_labels_clear_of_the_legend_and_in_view(qtbot, see
 
 
 # -- the table follows the map -----------------------------------------------------------------
-def test_selecting_a_relation_scrolls_its_table_row_into_view(qtbot, seed_map):
-    w = _open(qtbot, seed_map)
+def test_selecting_a_relation_scrolls_its_table_row_into_view(open_window, qtbot, seed_map):
+    w = open_window(seed_map, (1600, 1000))
     table = w.explorer.table
     # the row the reader would not see without scrolling: the last in reading order
     last = max(range(len(seed_map.relations)), key=lambda r: table.row_of(r))
@@ -191,8 +182,8 @@ def test_selecting_a_relation_scrolls_its_table_row_into_view(qtbot, seed_map):
     assert _row_in_view(table, last)
 
 
-def test_a_row_clicked_in_the_table_stays_where_it_is(qtbot, seed_map):
-    w = _open(qtbot, seed_map)
+def test_a_row_clicked_in_the_table_stays_where_it_is(open_window, qtbot, seed_map):
+    w = open_window(seed_map, (1600, 1000))
     table = w.explorer.table
     view = table.view
     idx = table.proxy.index(2, 0)
@@ -202,8 +193,8 @@ def test_a_row_clicked_in_the_table_stays_where_it_is(qtbot, seed_map):
     assert view.verticalScrollBar().value() == before
 
 
-def test_focusing_an_actor_bolds_its_relations_and_shows_the_first(qtbot, seed_map):
-    w = _open(qtbot, seed_map)
+def test_focusing_an_actor_bolds_its_relations_and_shows_the_first(open_window, qtbot, seed_map):
+    w = open_window(seed_map, (1600, 1000))
     table = w.explorer.table
     # the actor whose first relation comes last in the table
     first_row = {}
@@ -213,7 +204,9 @@ def test_focusing_an_actor_bolds_its_relations_and_shows_the_first(qtbot, seed_m
     actor = max(first_row, key=first_row.get)
     w.map_view.node_clicked.emit(actor)
     mine = [r for r, rel in enumerate(seed_map.relations) if actor in (rel.source, rel.target)]
-    bold = [r for r in range(len(seed_map.relations)) if table.model.index(r, 0).data(Qt.ItemDataRole.FontRole)]
+    bold = [
+        r for r in range(len(seed_map.relations)) if table.model.index(r, 0).data(Qt.ItemDataRole.FontRole)
+    ]
     assert sorted(bold) == sorted(mine)
     assert _row_in_view(table, min(mine, key=table.row_of))
     w.map_view.background_clicked.emit()
@@ -221,8 +214,8 @@ def test_focusing_an_actor_bolds_its_relations_and_shows_the_first(qtbot, seed_m
 
 
 # -- colours and sizes -------------------------------------------------------------------------
-def test_marker_outlines_follow_the_colour_scheme(qtbot, small_map, light_again):
-    w = _open(qtbot, small_map)
+def test_marker_outlines_follow_the_colour_scheme(open_window, qtbot, small_map, light_again):
+    w = open_window(small_map, (1600, 1000))
     mv = w.map_view
 
     def outline() -> QColor:
@@ -235,8 +228,8 @@ def test_marker_outlines_follow_the_colour_scheme(qtbot, small_map, light_again)
     assert outline().lightnessF() > 0.6 and outline().lightnessF() - bg.lightnessF() > 0.5
 
 
-def test_the_geographic_layout_draws_smaller_markers(qtbot, seed_map):
-    w = _open(qtbot, seed_map)
+def test_the_geographic_layout_draws_smaller_markers(open_window, qtbot, seed_map):
+    w = open_window(seed_map, (1600, 1000))
     mv, runner = w.map_view, w.view_controls.runner
     base = mv.arrays.size_px.copy()
     with qtbot.waitSignal(runner.finished, timeout=10000, check_params_cb=lambda k: k == "geographic"):

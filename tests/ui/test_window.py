@@ -7,23 +7,14 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from mapviewer.geometry import edge_midpoints
-from mapviewer.ui.main_window import MainWindow
 from mapviewer.ui.words import describe_relation
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def win(qtbot, small_map):
-    w = MainWindow(small_map)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    QApplication.processEvents()  # the view box gets its real size (a posted layout event)
-    w.map_view.fit()
-    QApplication.processEvents()
-    return w
+def win(open_window, small_map):
+    return open_window(small_map)
 
 
 def _node_xy(w, actor_id):
