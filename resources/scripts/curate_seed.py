@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mapviewer import relmap
+from mapviewer.extract.sentences import sentence_spans
 from mapviewer.model import RELATION_TYPES, VALENCES, Actor, Article, Evidence, Relation, RelationMap
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,36 +34,10 @@ __all__ = ["ACTORS", "RELATIONS", "build", "count_mentions", "main", "sentence_b
 
 
 # -- sentences -----------------------------------------------------------------------
-# A sentence ends at . ? ! (plus closing quotes/brackets) followed by white space or the
-# end of the line. The seed has no abbreviations with periods, so no exceptions are needed.
-_END = re.compile(r"[.?!][\"'”’)\]]*(?=\s|$)")
-
-
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text`` as ``(start, end)`` offsets, in order.
-
-    Every line break ends a sentence, so the title, the subtitle and each photo-caption
-    line are sentences of their own; the caption's "(photo credit: ...)" after its first
-    sentence is one too. Spans never start or end with white space (including the
-    no-break spaces that trail some paragraphs).
-    """
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
-        cur = line_start
-        ends = [line_start + m.end() for m in _END.finditer(line)]
-        for stop in [*ends, line_end]:
-            s, e = cur, stop
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                spans.append((s, e))
-            cur = stop
-    return spans
+    """Sentence spans of ``text``: the extractor's splitter, where every line break ends a
+    sentence (the title, the subtitle and each caption line are sentences of their own)."""
+    return [tuple(span) for span in sentence_spans(text)]
 
 
 def sentence_of(
