@@ -43,8 +43,11 @@ class ArticleView(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setWordWrap(True)
+        self.title.setAccessibleName("Article title")
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
+        self.text.setAccessibleName("Article text")
+        self.setAccessibleName("Article")
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         f = QFont()
         f.setPointSize(11)
@@ -66,6 +69,10 @@ class ArticleView(QWidget):
             + (f"<br><span style='color:#555'>{html.escape(meta)}</span>" if meta else "")
         )
         self.text.setPlainText(a.text)
+        self.text.setAccessibleDescription(
+            f"{a.title or a.id or 'No article'}{', ' + meta if meta else ''}. "
+            "Read-only; the sentences behind the selected relation are highlighted."
+        )
         self.active = None
 
     def to_doc(self, offset: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRect, Qt, QUrl, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ..model import Evidence, RelationMap
@@ -39,7 +39,9 @@ class EvidencePanel(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setAccessibleName("Evidence heading")
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Evidence")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
@@ -47,6 +49,7 @@ class EvidencePanel(QWidget):
         lay.setContentsMargins(6, 6, 6, 0)
         lay.addWidget(self.heading)
         lay.addWidget(self.browser, 1)
+        self.setAccessibleName("Evidence panel")
         self.map: RelationMap | None = None
         self.relation: int | None = None
         self.actor: str | None = None
@@ -60,6 +63,7 @@ class EvidencePanel(QWidget):
         self.quotes = []
         self.heading.setText("<b>Evidence</b>")
         self.browser.setHtml(_HELP)
+        self._describe()
 
     def show_relation(self, m: RelationMap, r: int) -> None:
         """List the quotes of relation ``r`` of ``m``."""
@@ -78,8 +82,12 @@ class EvidencePanel(QWidget):
         self.active = k
         if self.relation is not None:
             scroll = self.browser.verticalScrollBar().value()
+            on_link = self.browser.textCursor().hasSelection()  # a link focused from the keyboard
             self._render()
             self.browser.verticalScrollBar().setValue(scroll)
+            if k is not None and on_link:
+                # the new document put the cursor at its start: keep the keyboard on the quote
+                self._select_anchor(f"q:{k}")
 
     # -- rendering -----------------------------------------------------------------------
     def _render(self) -> None:
@@ -121,6 +129,28 @@ class EvidencePanel(QWidget):
                         f"{html.escape(describe_relation(m, rel))}</a> · {n} quote{'s' * (n != 1)}</li>"
                     )
             self.browser.setHtml("<ul>" + "".join(items) + "</ul>" if items else "<p>No relations.</p>")
+        self._describe()
+
+    def _describe(self) -> None:
+        """Name the panel's parts after what they show (read by screen readers)."""
+        self.heading.setAccessibleDescription(self.heading_text())
+        if self.relation is not None:
+            n = len(self.quotes)
+            self.browser.setAccessibleName(f"Evidence: {n} quote{'s' * (n != 1)}")
+            how = "Tab moves between the quotes; Enter shows one in the article."
+        elif self.actor is not None:
+            self.browser.setAccessibleName("Evidence: relations of the actor")
+            how = "Tab moves between the relations; Enter shows one's quotes."
+        else:
+            self.browser.setAccessibleName("Evidence")
+            how = "Select a relation or an actor on the map to list its evidence here."
+        self.browser.setAccessibleDescription(f"{self.heading_text()}. {how}")
+
+    def heading_text(self) -> str:
+        """The heading as plain text."""
+        doc = QTextDocument()
+        doc.setHtml(self.heading.text())
+        return ". ".join(" ".join(line.split()) for line in doc.toPlainText().splitlines() if line.strip())
 
     # -- for tests and keyboard users ------------------------------------------------------
     def anchor_rect(self, href: str) -> QRect:
@@ -138,6 +168,34 @@ class EvidencePanel(QWidget):
                 it += 1
             block = block.next()
         return QRect()
+
+    def _anchor_span(self, href: str) -> tuple[int, int] | None:
+        """Document range of the link ``href``, or None."""
+        doc = self.browser.document()
+        block = doc.begin()
+        span: tuple[int, int] | None = None
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.charFormat().anchorHref() == href:
+                    s, e = frag.position(), frag.position() + frag.length()
+                    span = (span[0], e) if span else (s, e)
+                elif span:
+                    return span
+                it += 1
+            block = block.next()
+        return span
+
+    def _select_anchor(self, href: str) -> None:
+        """Give the link ``href`` the keyboard focus (Tab goes on from it, Enter activates it)."""
+        span = self._anchor_span(href)
+        if span is None:
+            return
+        c = QTextCursor(self.browser.document())
+        c.setPosition(span[0])
+        c.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(c)
 
     def activate_quote(self, k: int) -> None:
         self._on_browser_anchor_clicked(QUrl(f"q:{k}"))

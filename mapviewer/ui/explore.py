@@ -92,6 +92,7 @@ class Explorer(QObject):
         self.replay_toolbar = QToolBar("Reading order", win)
         self.replay_toolbar.setObjectName("replay_toolbar")
         self.replay_toolbar.setMovable(False)
+        self.replay_toolbar.setAccessibleName("Reading order tool bar")
         self.replay_toolbar.addWidget(self.replay_bar)
         win.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.replay_toolbar)
 

@@ -217,6 +217,8 @@ class FileActions(QObject):
         self.progress_bar.setAccessibleName("Extraction progress")
         self.cancel_button = QToolButton()
         self.cancel_button.setText("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the automatic map")
+        self.progress_label.setAccessibleName("Extraction step")
         self.cancel_button.setToolTip("Stop mapping the article; the map shown stays")
         self.cancel_button.clicked.connect(self.cancel_extraction)
         lay = QHBoxLayout(self.progress)
@@ -227,6 +229,7 @@ class FileActions(QObject):
         self.win.statusBar().addPermanentWidget(self.progress)
         self.progress.hide()
         self.placeholder = QLabel(self.win.map_view)
+        self.placeholder.setAccessibleName("Map status")
         self.placeholder.setStyleSheet("color: #555; font-size: 16pt; background: transparent")
         self.placeholder.hide()
 

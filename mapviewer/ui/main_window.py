@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
+        right.setAccessibleName("Evidence and article")
         self.splitter.addWidget(self.map_view)
         self.splitter.addWidget(right)
         # the map takes most of what the window gains or loses
@@ -102,6 +103,12 @@ class MainWindow(QMainWindow):
         self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.clear_action.triggered.connect(self._on_map_view_background_clicked)
         bar.addAction(self.clear_action)
+        bar.setAccessibleName("View tool bar")
+        for a in (self.fit_action, self.clear_action):
+            btn = bar.widgetForAction(a)
+            btn.setAccessibleName(a.text())
+            btn.setAccessibleDescription("Shortcut: " + " or ".join(k.toString() for k in a.shortcuts()))
+        self.statusBar().setAccessibleName("Status")
 
     # -- public (tests, scripts) ---------------------------------------------------------
     def select_relation(self, r: int) -> None:

@@ -27,7 +27,7 @@ from ..model import VALENCES, RelationMap
 from . import style
 from .base_layer import BaseLayer
 from .legend import Legend
-from .words import describe_actor, describe_relation
+from .words import describe_actor, describe_relation, relation_title
 
 __all__ = ["MapView"]
 
@@ -52,6 +52,11 @@ _ARROWS = {
 ANTIALIAS_LIMIT = 4000
 #: Opacity of the markers of actors outside the focus.
 NODE_DIM_ALPHA = 0.25
+#: How the map is used from the keyboard (the end of its accessible description).
+KEYBOARD_HINT = (
+    "Tab and the arrow keys move between actors and relations; Enter shows the evidence; "
+    "Ctrl+Tab leaves the map."
+)
 
 
 class _Nodes(pg.ScatterPlotItem):
@@ -156,9 +161,7 @@ class MapView(pg.GraphicsView):
         self._kb_overlay: list = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Relation map")
-        self.setAccessibleDescription(
-            "Tab and the arrow keys move between actors and relations; Enter shows the evidence."
-        )
+        self._update_description()
 
     # -- building ----------------------------------------------------------------------
     def set_map(self, m: RelationMap, positions: np.ndarray) -> None:
@@ -187,6 +190,7 @@ class MapView(pg.GraphicsView):
         self._rings.setData([])
         self.vb.addItem(self._rings)
         self.fit()
+        self._update_description()
         self.map_set.emit()
 
     def _edge_groups(self) -> dict[tuple[str, float], np.ndarray]:
@@ -446,6 +450,7 @@ class MapView(pg.GraphicsView):
             self._set_kb(None)
         self._refresh_highlight()
         self._refresh_focus()
+        self._update_description()
 
     def set_highlighted(self, actor_ids) -> None:
         """Ring the actors ``actor_ids`` (the search matches); an empty list clears."""
@@ -478,16 +483,57 @@ class MapView(pg.GraphicsView):
         self.focused_node = None
         self.selected_edge = r
         self._refresh_focus()
+        self._update_description()
 
     def focus_node(self, actor_id: str | None) -> None:
         """Highlight ``actor_id``, its relations and neighbours; dim the rest (None clears)."""
         self.selected_edge = None
         self.focused_node = None if actor_id is None or self.arrays is None else self.arrays.index[actor_id]
         self._refresh_focus()
+        self._update_description()
 
     def clear_selection(self) -> None:
         self.selected_edge = self.focused_node = None
         self._refresh_focus()
+        self._update_description()
+
+    # -- what a screen reader says about the map ---------------------------------------------
+    def description(self) -> str:
+        """The map in words: what it shows, the selection, the keyboard focus, the keys.
+
+        E.g. ``"6 actors, 6 relations. Selected: Syldavia → Borduria, threat (hostile), 2 quotes.
+        Tab and the arrow keys ..."``; it is the view's accessible description.
+        """
+        m = self.map
+        if m is None or self.arrays is None:
+            return "No map. " + KEYBOARD_HINT
+        n_act, n_rel = len(m.actors), len(m.relations)
+        shown_act = n_act if self.node_visible is None else int(self.node_visible.sum())
+        shown_rel = n_rel if self.rel_visible is None else int(self.rel_visible.sum())
+        if (shown_act, shown_rel) == (n_act, n_rel):
+            parts = [f"{_count(n_act, 'actor')}, {_count(n_rel, 'relation')}"]
+        else:
+            parts = [f"{shown_act} of {_count(n_act, 'actor')}, {shown_rel} of {_count(n_rel, 'relation')} shown"]
+        if self.selected_edge is not None:
+            r = m.relations[self.selected_edge]
+            types = ", ".join(r.types) if r.types else "relation"
+            parts.append(
+                f"Selected: {relation_title(m, r)}, {types} ({r.valence}), {_count(len(r.evidence), 'quote')}"
+            )
+        elif self.focused_node is not None:
+            parts.append(f"Selected: {describe_actor(m, self.arrays.ids[self.focused_node])}")
+        if self.kb_item is not None:
+            kind, i = self.kb_item
+            what = (
+                describe_actor(m, self.arrays.ids[i])
+                if kind == "node"
+                else describe_relation(m, m.relations[i])
+            )
+            parts.append(f"Keyboard focus: {what}")
+        return ". ".join(parts) + ". " + KEYBOARD_HINT
+
+    def _update_description(self) -> None:
+        self.setAccessibleDescription(self.description())
 
     def _refresh_focus(self) -> None:
         if self.arrays is None or self.map is None:
@@ -814,6 +860,7 @@ class MapView(pg.GraphicsView):
     def _set_kb(self, item: tuple[str, int] | None) -> None:
         self.kb_item = item
         self._draw_kb()
+        self._update_description()
         if item is None or self.map is None or self.arrays is None:
             return
         self._ensure_visible(self.kb_position())
@@ -822,7 +869,6 @@ class MapView(pg.GraphicsView):
             text = describe_actor(self.map, self.arrays.ids[i])
         else:
             text = describe_relation(self.map, self.map.relations[i])
-        self.setAccessibleDescription(text)
         self.item_focused.emit(text + " — Enter to show the evidence")
 
     def _draw_kb(self) -> None:
@@ -896,9 +942,14 @@ class MapView(pg.GraphicsView):
     # -- Qt overrides (keyboard) ------------------------------------------------------
     def event(self, ev):
         # Tab walks the map's items, then leaves the map (QGraphicsView would hand Tab to the
-        # scene's focusable items first)
+        # scene's focusable items first); Ctrl+Tab leaves the map at once, as in a text box
         if ev.type() == QEvent.Type.KeyPress and ev.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             mods = ev.modifiers()
+            if mods & Qt.KeyboardModifier.ControlModifier and not mods & Qt.KeyboardModifier.AltModifier:
+                back = ev.key() == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+                self.focusNextPrevChild(not back)
+                ev.accept()
+                return True
             if not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
                 forward = ev.key() == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
                 if not self._kb_step(1 if forward else -1):
@@ -972,6 +1023,10 @@ class MapView(pg.GraphicsView):
         ok = super().close()
         self.arrays = None
         return ok
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _triangles_path(tri: np.ndarray) -> QPainterPath:

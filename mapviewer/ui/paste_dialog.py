@@ -39,6 +39,9 @@ class PasteDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Map it")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Map it")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.text_edit.setAccessibleDescription("The article to map; it stays on this computer")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
