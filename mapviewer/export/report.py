@@ -16,6 +16,7 @@ import html
 import re
 from pathlib import Path
 
+from ..describe import relation_title
 from ..model import Article, Evidence, Relation, RelationMap
 from ._files import write_atomic
 from .graph import relation_label
@@ -26,11 +27,7 @@ __all__ = ["html_report", "markdown_report", "relation_heading", "write_html", "
 # -- shared wording ------------------------------------------------------------------
 def relation_heading(m: RelationMap, r: Relation) -> str:
     """``"Turkey → Armenia — threat (hostile)"``, with ``↔`` for undirected relations."""
-    names = {a.id: a.name for a in m.actors}
-    arrow = "→" if r.directed else "↔"
-    return f"{names.get(r.source, r.source)} {arrow} {names.get(r.target, r.target)} — " + relation_label(
-        r.types, r.valence
-    )
+    return f"{relation_title(m, r, mutual='↔')} — {relation_label(r.types, r.valence)}"
 
 
 def _article_or_none(m: RelationMap, article_id: str) -> Article | None:

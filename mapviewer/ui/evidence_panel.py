@@ -14,9 +14,9 @@ from PySide6.QtCore import QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from ..describe import describe_actor, describe_relation, mention_spans, relation_title
 from ..model import Evidence, RelationMap
 from . import style
-from .words import describe_actor, describe_relation, mention_spans, relation_title
 
 __all__ = ["EvidencePanel"]
 

@@ -22,12 +22,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
+from ..describe import relation_title
 from ..filtering import MapFilter, MapIndex, QuoteHit, Visible, apply_filter
 from ..model import Evidence, RelationMap
 from .filter_panel import FilterPanel
 from .relations_table import RelationsTable
 from .replay_bar import ReplayBar
-from .words import relation_title
 
 if TYPE_CHECKING:
     from .main_window import MainWindow

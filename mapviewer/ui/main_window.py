@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar
 
+from ..describe import describe_relation
 from ..layout import map_positions
 from ..model import Article, Evidence, RelationMap
 from .article_view import ArticleView
@@ -18,7 +19,6 @@ from .explore import Explorer
 from .file_actions import FileActions
 from .map_view import MapView
 from .view_controls import ViewControls
-from .words import describe_relation
 
 __all__ = ["MainWindow"]
 

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import QGraphicsPathItem, QToolTip, QWidget
 
 from .. import geometry as geo
 from .. import navigation as nav
+from ..describe import describe_actor, describe_relation, relation_title
 from ..glyphs import GLYPHS, glyph_segments
 from ..layout import spread_labels
 from ..model import VALENCES, RelationMap
 from . import style
 from .base_layer import BaseLayer
 from .legend import Legend
-from .words import describe_actor, describe_relation, relation_title
 
 __all__ = ["MapView"]
 

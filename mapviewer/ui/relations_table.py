@@ -24,10 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from ..describe import relation_title
 from ..model import RelationMap
 from ..replay import first_sentences
 from . import style
-from .words import relation_title
 
 __all__ = ["COLUMNS", "RelationsModel", "RelationsTable"]
 

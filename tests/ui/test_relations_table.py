@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from mapviewer.describe import relation_title
 from mapviewer.replay import first_sentences
 from mapviewer.seeds import default_seed
 from mapviewer.ui.relations_table import COLUMNS, RELATION_ROLE, RelationsTable
-from mapviewer.ui.words import relation_title
 
 pytestmark = pytest.mark.gui
 

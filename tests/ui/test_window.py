@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from mapviewer.describe import describe_relation
 from mapviewer.geometry import edge_midpoints
-from mapviewer.ui.words import describe_relation
 
 pytestmark = pytest.mark.gui
 

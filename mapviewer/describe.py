@@ -1,6 +1,6 @@
 """Relations and actors in words, and where an actor is named inside a quote. No Qt.
 
-Shared by the evidence panel, the map's tooltips and the window's status bar.
+Shared by the evidence panel, the map's tooltips, the window's status bar and the reports.
 """
 
 from __future__ import annotations
@@ -9,15 +9,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..model import Actor, Relation, RelationMap
+from .model import Actor, Relation, RelationMap
 
 __all__ = ["describe_actor", "describe_relation", "mention_spans", "name_forms", "relation_title"]
 
 
-def relation_title(m: RelationMap, r: Relation) -> str:
-    """``"Turkey → Armenia"`` for a directed relation, ``"Israel – Azerbaijan"`` otherwise."""
+def relation_title(m: RelationMap, r: Relation, *, mutual: str = "–") -> str:
+    """``"Turkey → Armenia"`` for a directed relation, ``"Israel – Azerbaijan"`` otherwise
+    (``mutual`` joins the names of an undirected one)."""
     a, b = _name(m, r.source), _name(m, r.target)
-    return f"{a} → {b}" if r.directed else f"{a} – {b}"
+    return f"{a} → {b}" if r.directed else f"{a} {mutual} {b}"
 
 
 def describe_relation(m: RelationMap, r: Relation) -> str:
