@@ -309,7 +309,13 @@ def from_dict(data: Any) -> RelationMap:
         raise MapFormatError(problems)
     curated = data.get("curated", False)
     return RelationMap(
-        articles, actors, relations, curated=bool(curated), positions=positions, pinned=pinned, layout=layout_name
+        articles,
+        actors,
+        relations,
+        curated=bool(curated),
+        positions=positions,
+        pinned=pinned,
+        layout=layout_name,
     )
 
 

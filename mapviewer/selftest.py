@@ -92,7 +92,9 @@ def _step_about(ctx: dict) -> str:
     from .ui.about import components
 
     comps = components()
-    missing = [c.name for c in comps if c.version in ("not installed", "unknown") or c.licence == "see the package"]
+    missing = [
+        c.name for c in comps if c.version in ("not installed", "unknown") or c.licence == "see the package"
+    ]
     if missing:
         raise AssertionError(f"no version or licence for {', '.join(missing)}")
     return f"versions and licences of {len(comps)} components"

@@ -30,8 +30,9 @@ def _install_startup_probe() -> None:
                 if event.type() == QEvent.Type.Paint and not self.done:
                     self.done = True
                     # Quit once this paint pass is over: the whole first frame is drawn.
-                    QTimer.singleShot(0, lambda: (print(f"first-paint {time.time():.6f}", flush=True),
-                                                  QApplication.quit()))
+                    QTimer.singleShot(
+                        0, lambda: (print(f"first-paint {time.time():.6f}", flush=True), QApplication.quit())
+                    )
                 return False
 
         app = QApplication.instance()

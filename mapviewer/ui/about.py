@@ -70,7 +70,9 @@ def _licence(dist: str) -> str:
         expr = md.get("License-Expression")
         if expr:
             return expr
-        classifiers = [c.split(" :: ")[-1] for c in md.get_all("Classifier") or [] if c.startswith("License ::")]
+        classifiers = [
+            c.split(" :: ")[-1] for c in md.get_all("Classifier") or [] if c.startswith("License ::")
+        ]
         lic = (md.get("License") or "").strip()
         if lic and len(lic) <= 40 and "\n" not in lic and lic.upper() != "UNKNOWN":
             return lic
@@ -142,12 +144,16 @@ def data_sources() -> list[DataSource]:
         if not isinstance(src, dict) or not src.get("name"):
             continue
         name = f"{src['name']} {src.get('version', '')}".strip() + " (gazetteer)"
-        note = "; ".join(x for x in (src.get("used_for"), src.get("upstream") and f"from {src['upstream']}") if x)
+        note = "; ".join(
+            x for x in (src.get("used_for"), src.get("upstream") and f"from {src['upstream']}") if x
+        )
         out.append(DataSource(name, str(src.get("licence", "see the source")), note))
     if isinstance(gaz, dict) and gaz.get("attribution"):
         out.append(DataSource("Attribution", "", str(gaz["attribution"])))
     out.append(
-        DataSource("Seed article (The Jerusalem Post, November 2020)", "© its publisher", "a sample, for study")
+        DataSource(
+            "Seed article (The Jerusalem Post, November 2020)", "© its publisher", "a sample, for study"
+        )
     )
     return out
 

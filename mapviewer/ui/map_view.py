@@ -234,7 +234,9 @@ class MapView(pg.GraphicsView):
                 rel = rel[self.rel_visible[rel]]
             pts = self.arrays.pairs(rel)
             pts_all.append(pts)
-            strokes.append((self._edge_pen(valence, width), pg.arrayToQPath(pts[:, 0], pts[:, 1], connect="pairs")))
+            strokes.append(
+                (self._edge_pen(valence, width), pg.arrayToQPath(pts[:, 0], pts[:, 1], connect="pairs"))
+            )
         self._base.set_strokes(strokes, np.concatenate(pts_all) if pts_all else None)
 
     def _build_arrows(self) -> None:
@@ -304,7 +306,9 @@ class MapView(pg.GraphicsView):
         sizes = []
         for i in self._label_nodes:
             name = self.map.actors[i].name
-            t = pg.TextItem(name, color=style.LABEL_COLOUR, anchor=(0.5, 0.5), fill=pg.mkBrush(QColor(style.LABEL_FILL)))
+            t = pg.TextItem(
+                name, color=style.LABEL_COLOUR, anchor=(0.5, 0.5), fill=pg.mkBrush(QColor(style.LABEL_FILL))
+            )
             t.setFont(font)
             t.setZValue(20)
             self.vb.addItem(t)
@@ -513,7 +517,9 @@ class MapView(pg.GraphicsView):
         if (shown_act, shown_rel) == (n_act, n_rel):
             parts = [f"{_count(n_act, 'actor')}, {_count(n_rel, 'relation')}"]
         else:
-            parts = [f"{shown_act} of {_count(n_act, 'actor')}, {shown_rel} of {_count(n_rel, 'relation')} shown"]
+            parts = [
+                f"{shown_act} of {_count(n_act, 'actor')}, {shown_rel} of {_count(n_rel, 'relation')} shown"
+            ]
         if self.selected_edge is not None:
             r = m.relations[self.selected_edge]
             types = ", ".join(r.types) if r.types else "relation"

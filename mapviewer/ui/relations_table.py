@@ -87,7 +87,9 @@ class RelationsModel(QAbstractTableModel):
             self.emphasized = mask
             if len(self._rows):
                 self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1), [Qt.ItemDataRole.FontRole]
+                    self.index(0, 0),
+                    self.index(len(self._rows) - 1, len(COLUMNS) - 1),
+                    [Qt.ItemDataRole.FontRole],
                 )
         return np.flatnonzero(mask)
 
@@ -216,7 +218,9 @@ class RelationsTable(QWidget):
         """Bold the relations of ``actor_id`` (None clears) and scroll the first shown one into
         view (the row order of the table: by first sentence unless re-sorted)."""
         rows = self.model.emphasize_actor(actor_id)
-        shown = [v for v in (self.proxy.mapFromSource(self.model.index(int(r), 0)).row() for r in rows) if v >= 0]
+        shown = [
+            v for v in (self.proxy.mapFromSource(self.model.index(int(r), 0)).row() for r in rows) if v >= 0
+        ]
         if shown:
             self._scroll_into_view(self.proxy.index(min(shown), 0))
 

@@ -1,6 +1,6 @@
 """Render mapviewer/data/icon.svg to mapviewer/data/icon-256.png (run once; the PNG is committed).
 
-    .venv/bin/python resources/scripts/render_icon.py
+.venv/bin/python resources/scripts/render_icon.py
 """
 
 from __future__ import annotations

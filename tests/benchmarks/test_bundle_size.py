@@ -88,7 +88,9 @@ def measure() -> dict[str, float]:
         "mapviewer from source": median_start([py, str(ROOT / "resources" / "pyi_entry.py")], source=True),
         "mapviewer one-folder": median_start([str(DIST / "mapviewer" / "mapviewer")]),
         "mapviewer one-file": median_start([str(DIST / "mapviewer-onefile")]),
-        "hello from source": median_start([py, str(ROOT / "tests" / "benchmarks" / "hello_bundle.py")], source=True),
+        "hello from source": median_start(
+            [py, str(ROOT / "tests" / "benchmarks" / "hello_bundle.py")], source=True
+        ),
         "hello one-folder": median_start([str(DIST / "hello" / "hello")]),
     }
     print(f"start to first paint, offscreen, median of {RUNS}")
@@ -96,8 +98,10 @@ def measure() -> dict[str, float]:
         print(f"  {name:30s} {s * 1000:7.0f} ms")
     src = starts["mapviewer from source"]
     print(f"  one-folder vs source: {starts['mapviewer one-folder'] / src:.2f}x (target <= 1.2x)")
-    print(f"  one-file vs source:   {starts['mapviewer one-file'] / src:.2f}x "
-          f"(+{(starts['mapviewer one-file'] - src) * 1000:.0f} ms: it unpacks itself on every start)")
+    print(
+        f"  one-file vs source:   {starts['mapviewer one-file'] / src:.2f}x "
+        f"(+{(starts['mapviewer one-file'] - src) * 1000:.0f} ms: it unpacks itself on every start)"
+    )
     return {"size_ratio": ratio, **starts}
 
 
