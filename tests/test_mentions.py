@@ -375,3 +375,35 @@ def test_regional_organizations_are_known_with_their_seats():
         assert g[seated].lat is not None and g[seated].lon is not None
     # "Quad" alone is a bike; shouted "CAN" is no organization.
     assert find_mentions("A quad bike. Quad bikes are loud. CAN YOU HEAR") == []
+
+
+def test_a_name_of_a_state_binds_the_person():
+    text = "Scholz brought Nikol Pashinyan and Ilham Aliyev of Azerbaijan together; Aliyev left early."
+    assert officials(text) == [("Ilham Aliyev of Azerbaijan", "AZE"), ("Aliyev", "AZE")]
+    assert officials("Mohammed bin Salman of Saudi Arabia met Emmanuel Macron of France.") == [
+        ("Mohammed bin Salman of Saudi Arabia", "SAU"),
+        ("Emmanuel Macron of France", "FRA"),
+    ]
+    # Institutions, places and titles "of" a state are no persons.
+    for text in (
+        "the Central Bank of Nigeria cut rates",
+        "Human Rights Watch of Kenya reported",
+        "Ships in the Gulf of Oman and the Sea of Japan",
+        "The Crown Prince of Saudi Arabia",
+        "The Democratic Republic of Congo",
+    ):
+        assert officials(text) == [], text
+
+
+def test_major_armed_groups_are_known():
+    text = (
+        "The M23 and the FDLR clashed near Goma; the Allied Democratic Forces struck Beni. JNIM attacked "
+        "a convoy, Kataib Hezbollah fired rockets, the Arakan Army took Paletwa, the Tatmadaw bombed a "
+        "village, the Libyan National Army advanced, and the Pakistani Taliban attacked."
+    )
+    assert [a for _, a in found(text)] == [
+        "m23", "fdlr", "adf", "jnim", "kataib-hezbollah", "arakan-army", "MMR", "lna", "ttp",
+    ]  # fmt: skip
+    # "Kataib Hezbollah" is not Hezbollah; "ADF" alone is not matched (the Australian Defence Force).
+    assert found("The ADF deployed.") == []
+    assert found("Let the LeT remain.") == []

@@ -63,11 +63,16 @@ def _cues() -> dict[str, Cue]:
         "warring clashes", "war", "sym", True, 0.6)
     add("sanction embargo boycott suspend freeze sever expel", "sanctions", "dir")
     add("sanctions embargo", "sanctions", "dir", True, 0.7)
+    # "imposed punitive measures on X", "tariffs on X", "penalised X".
+    add("punitive penalties tariff", "sanctions", "dir", True, 0.7)
+    add("penalize penalise", "sanctions", "dir", weight=0.7)
     # verbal conflict
     add("threaten menace liberate", "threat", "dir")
     add("threat", "threat", "dir", True, 0.7)
     add("accuse blame condemn denounce criticize criticise oppose isolate antagonize anger provoke "
-        "insult warn protest", "hostility", "dir")
+        "insult warn protest rebuke reprimand chastise censure castigate scold", "hostility", "dir")
+    # Obstruction: "Moscow blocked Kosovo's membership", "vetoed X's bid".
+    add("block veto obstruct", "hostility", "dir", weight=0.7)
     # Coercion short of force (CAMEO 17): "pressure on Taiwan" reads like the verb, object after it.
     add("pressure coerce intimidate bully", "hostility", "dir", weight=0.7)
     add("hostile hostility tension tensions enmity animosity dispute feud", "hostility", "sym", True, 0.7)
@@ -87,6 +92,8 @@ def _cues() -> dict[str, Cue]:
     add("cooperation agreement accord treaty deal pact openness inroads openings interests",
         "cooperation", "sym", True, 0.6)
     add("welcome praise court offer invite", "cooperation", "dir", weight=0.6)
+    # "lobbied for X's recognition" (against: hostility; see PARTICLES).
+    add("lobby", "cooperation", "dir", weight=0.6)
     add("closer", "diplomatic ties", "dir", True, 0.6)
     add("mediate broker facilitate", "mediation", "med")
     add("mediator mediation", "mediation", "med", True, 0.7)
@@ -125,6 +132,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "side": frozenset(("with",)),
     "stand": frozenset(("with", "by", "behind")),
     "rally": frozenset(("behind", "around", "to")),
+    "lobby": frozenset(("for", "against", "on")),
     "recall": frozenset("ambassador ambassadors envoy envoys diplomats diplomat its their".split()),
 }
 

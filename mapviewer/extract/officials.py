@@ -4,7 +4,8 @@ News prose names states through their people: "Venezuelan President Nicolás Mad
 "Russia's Foreign Minister Sergei Lavrov", "James Kabarebe, Rwanda's minister", then
 "Maduro" alone. An actor mention right before an official title and a capitalized name
 ("<Serbian> President <Aleksandar Vučić>") binds that name to the actor for this text;
-"<Name Surname>, <Rwanda>'s minister" does too. Every later (or earlier) use of the full
+"<Name Surname>, <Rwanda>'s minister" does too, and so does "<Ilham Aliyev> of <Azerbaijan>"
+(two or more capitalized words, none an institution's or a place's: not "Bank of England"). Every later (or earlier) use of the full
 name, and of the surname alone, is then a mention of the actor.
 
 No list of living leaders is kept: the binding comes from the article's own words, so it
@@ -53,6 +54,7 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
 _START = attrgetter("start")
 _FORMER_BEFORE = re.compile(r"(?i)(?:\bformer|\bex|\blate)[ \t-]+$")
 _BLANKS = re.compile(r"[ \t\u00a0]+")
+_OF_CAP = re.compile(r" of [A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Lower-case particles inside names: "Tamim bin Hamad", "Ursula von der Leyen", "Lula da Silva".
 _PARTICLES = frozenset("bin bint ibn al el de da do dos das del della van von der den la le di du".split())
@@ -62,6 +64,23 @@ _NOT_NAMES = frozenset(
     "when while since earlier later also still for from with by as if so".split()
 )
 _MAX_NAME_WORDS = 6
+# Words of institutions and places, never of a person's name: "Bank of England", "Gulf of Aden",
+# "Crown Prince of Saudi Arabia" (a title phrase, handled with TITLES), "Republic of Korea".
+_INSTITUTION_WORDS = frozenset(
+    "republic kingdom emirate emirates state states union federation confederation commonwealth bank court "
+    "university college school institute academy sea gulf bay strait straits ocean lake river coast island "
+    "islands isle port city province region district ministry army navy force forces guard guards council "
+    "government parliament assembly congress senate church museum embassy party front movement office house "
+    "palace people people's democratic islamic national central supreme federal royal prince princess king "
+    "queen emperor duke sultan emir president minister chancellor governor mayor general secretary "
+    "ambassador chief head leader leaders bishop archbishop patriarch pope people's daily times post news "
+    "press radio television agency company corporation group east west north south northern southern eastern "
+    "western central upper lower greater new old rights watch international foundation fund committee "
+    "commission association society organization organisation network alliance coalition initiative centre "
+    "center programme program service services authority board department bureau club team league cup "
+    "championship festival prize award order brigade battalion division corps police airways airlines "
+    "railways library hospital cathedral mosque temple square street avenue road bridge airport station".split()
+)
 # Capitalized words after a title that are no name ("a Russian general Monday").
 _NOT_AFTER_TITLE = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -114,8 +133,11 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
         j -= 1
     if j == pos or j == 0 or text[j - 1] != ",":
         return None
-    j -= 1
-    end = j
+    return _cap_words_before(text, j - 1)
+
+
+def _cap_words_before(text: str, end: int) -> tuple[int, int] | None:
+    """The span of two or more capitalized words ending at ``end``, or None."""
     k = end
     words = 0
     start = end
@@ -136,6 +158,36 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
     if words < 2 or not text[start:start + 1].isupper():
         return None
     return start, end
+
+
+def _name_of(text: str, pos: int, gazetteer_keys) -> tuple[int, int] | None:
+    """The span of a person's name ending right before " of " at ``pos`` ("Ilham Aliyev of
+    Azerbaijan"), or None: two or more capitalized words, none an institution's word or a
+    gazetteer form, not after "the" ("the Central Bank of Nigeria")."""
+    if text[pos - 4 : pos] != " of ":
+        return None
+    back = _cap_words_before(text, pos - 4)
+    if back is None:
+        return None
+    words = text[back[0] : back[1]].split()
+    if any(w.lower().rstrip("'’s") in _INSTITUTION_WORDS or w.lower() in gazetteer_keys for w in words):
+        return None
+    k = back[0] - 1
+    while k > 0 and text[k] in " \t":
+        k -= 1
+    if text[max(0, k - 2) : k + 1].lower() == "the" and (k < 3 or not text[k - 3].isalpha()):
+        return None
+    return back
+
+
+def _bind(names: dict[str, set[str]], full: str, actor: str, gazetteer_keys) -> None:
+    """Bind the full name, and its surname unless that is a gazetteer form, to ``actor``."""
+    names.setdefault(full, set()).add(actor)
+    parts = full.split()
+    if len(parts) > 1:
+        surname = parts[-1]
+        if surname.lower() not in gazetteer_keys:
+            names.setdefault(surname, set()).add(actor)
 
 
 def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None) -> list:
@@ -188,12 +240,18 @@ def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered:
                 continue
             phrases.append((back[0], back[1], m.actor))
             full = text[back[0] : back[1]]
-        names.setdefault(full, set()).add(m.actor)
-        parts = full.split()
-        if len(parts) > 1:
-            surname = parts[-1]
-            if surname.lower() not in gazetteer_keys:
-                names.setdefault(surname, set()).add(m.actor)
+        _bind(names, full, m.actor, gazetteer_keys)
+    # "Ilham Aliyev of Azerbaijan": a person's name, then "of" and a state or group.
+    for h in _OF_CAP.finditer(text):  # one pass in C, then a look-up, not one test per mention
+        k = bisect.bisect_left(starts, h.end() - 1)
+        if k == len(starts) or starts[k] != h.end() - 1:
+            continue
+        m = mentions[k]
+        if m.form in ("name", "alias"):
+            back = _name_of(text, m.start, gazetteer_keys)
+            if back is not None:
+                phrases.append((back[0], m.end, m.actor))
+                _bind(names, text[back[0] : back[1]], m.actor, gazetteer_keys)
     if not phrases:
         return list(mentions)
     bound = {n: next(iter(a)) for n, a in names.items() if len(a) == 1}

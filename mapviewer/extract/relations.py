@@ -27,6 +27,14 @@ surface rules that hold for news prose:
   is an object too; a cue inside ", which ... ," finds its object inside the clause; a
   resolved pronoun ("..., and it has allowed") is never coordinated with the actor before it.
 
+* people in a place are not its state ("protesters in Kinshasa attacked ..."); an object
+  pronoun ("accusing *him* of ...") is the object; ", X's ministry said" is a source, not an
+  object; "X's closest ally remains Y" relates X and Y; "X bought ... — then signed with Y"
+  keeps X as the subject; mediation with fewer than two parties named is resolved once the
+  whole text is read (its main war, else its main dispute when no party is named);
+* a pair that is hostile in one relation and cooperative in another (one per direction)
+  becomes one undirected "mixed" relation, as a curated map draws it.
+
 Evidence is the whole sentence, sliced from the article text. A sentence that states no
 pair by these rules but names both actors of a relation found elsewhere, in one clause with
 a cue word between them (a resolved pronoun counts), is more evidence for that relation; it
@@ -81,7 +89,24 @@ _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 _PRONOUN_RX = re.compile(
     r"\b(?:[Ii]t|[Tt]hey|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation))\b"
 )
+# A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
+_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b)")
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
+# Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
+_SAID = frozenset(
+    "said says told tells added stated announced reported confirmed noted according".split()
+)
+# Object pronouns: "accusing *him* of directing support for X" -- the object is the person.
+_OBJ_PRONOUNS = frozenset("him her them me us you".split())
+# People in a place are not its state: "protesters in Kinshasa attacked", "residents of Kyiv".
+_PEOPLE = frozenset(
+    "protesters protestors demonstrators crowds crowd residents citizens civilians people students mobs mob "
+    "rioters activists workers villagers inhabitants locals voters refugees migrants mourners worshippers "
+    "shoppers fans youths passers-by onlookers".split()
+)
+_PEOPLE_PREPS = frozenset("in of from across throughout around near outside".split())
+# Between a possessive relation noun and its complement: "X's closest ally remains Y".
+_COPULA = frozenset("is are was were remains remain remained has have had been be still".split())
 _REPORTING = frozenset("accuse accused accuses accusing allege alleged alleges claim claimed claims".split())
 # Between a subject and a possessive relation noun: "X is one of Y's", "X, once Y's main".
 _COPULA_GLUE = frozenset(
@@ -165,6 +190,8 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
         if t.actor:
             if t.pron:
                 break
+            if step < 0 and mark and toks[j + 1].low == "," and _after_prep(toks, j) and not _after_prep(toks, out[0]):
+                break  # "support for the M23, and Britain suspended": the M23 ends the clause before
             if t.actor in seen or mark:
                 out.append(j)
                 seen.add(t.actor)
@@ -209,6 +236,27 @@ def _after_prep(toks: list[_Tok], i: int) -> bool:
     return j >= 0 and toks[j].low in _PREPS
 
 
+def _people_in_place(toks: list[_Tok], i: int) -> bool:
+    """Is actor token ``i`` the place of a group of people ("protesters *in* Kinshasa", "crowds
+    in central Tehran", "residents of Kyiv")? They act, not the state."""
+    if i < 2 or not any(t.low in _PEOPLE_PREPS for t in toks[max(0, i - 3) : i]):
+        return False  # the usual case, tested at once
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 2 and toks[j].low not in _PEOPLE_PREPS:
+        if toks[j].actor or not toks[j].low.isalpha():
+            return False
+        j -= 1
+        steps += 1  # "in central Tehran", "in the capital"
+    if j < 1 or toks[j].low not in _PEOPLE_PREPS:
+        return False
+    k = j - 1
+    if toks[k].low in _PEOPLE:
+        return True
+    # "protesters gathered in Kinshasa": one verb between the people and the place.
+    return k >= 1 and _verbish(toks[k].low) and toks[k - 1].low in _PEOPLE
+
+
 def _main_subject(toks: list[_Tok]) -> int | None:
     first = None
     for i, t in enumerate(toks):
@@ -228,6 +276,9 @@ class _Extractor:
         self.hits: list[_Hit] = []
         self.spans: list[tuple[int, int]] = []
         self.wars: dict[tuple[str, str], int] = {}
+        self.hostile: dict[tuple[str, str], int] = {}  # hits of any hostile type, per pair
+        # Mediations with fewer than two parties named: (mediators, parties, confidence, sentence).
+        self.pending_med: list[tuple[set[str], list[str], float, int]] = []
         self._rel: list[bool] = []
         self._topic: str | None = None
         # Sentences with actor pairs a cue word links: (sentence index, pairs).
@@ -269,7 +320,11 @@ class _Extractor:
             mi = mj
             if not ms and topic is None:
                 continue
-            if len({m.actor for m in ms}) < 2 and _PRONOUN_RX.search(text, s, e) is None:
+            if (
+                len({m.actor for m in ms}) < 2
+                and _PRONOUN_RX.search(text, s, e) is None
+                and (not ms or _MEDIATION_RX.search(text, s, e) is None)
+            ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
                 if ms:
                     topic, topic_age = ms[0].actor, 0
@@ -290,6 +345,7 @@ class _Extractor:
                 topic_age += 1
                 if topic_age > 1 or ms:
                     topic = None
+        self._unnamed_parties()
         if progress:
             progress(0.97, "merging relations")
         m = self._merge(gaz, counts)
@@ -364,6 +420,8 @@ class _Extractor:
             if not _REPORTING.isdisjoint(clause) and lemma not in ("accuse", "claim"):
                 conf *= 0.6  # the content of an accusation is alleged
             type_ = cue.type
+            if lemma == "lobby" and lows[c + 1] == "against":
+                type_ = "hostility"
             if type_ == "trade" or lemma in ("send", "supplier", "rely", "depend"):
                 goods = {*lows[c + 1 : min(n, c + 10)], *window}
                 if goods & _cues.ARMS_WORDS:
@@ -377,7 +435,8 @@ class _Extractor:
             after = lows[c + 1 : c + 9]
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
-            if lemma == "host" and not _cues.TALKS_WORDS.isdisjoint(after[:4]):
+            if lemma == "host" and not _cues.TALKS_WORDS.isdisjoint([*after[:4], *window]):
+                # "Qatar hosted talks between ...", "The meeting, hosted by Qatar, ..."
                 self._mediation(toks, c, subj, conf, si)  # "Qatar hosted talks between ..."
                 continue
             if cue.link == "med":
@@ -486,11 +545,17 @@ class _Extractor:
         while j >= 0 and c - j <= 16:
             t = toks[j]
             if t.low in _BOUNDARY:
+                if not noun and t.low in ("—", "–") and all(
+                    x.low in _ADVERBS or x.low in _AUX or _verbish(x.low) for x in toks[j + 1 : c]
+                ):
+                    return self._subject_before(toks, j)  # "X bought ... — then signed a deal with Y"
                 break
             if t.actor:
                 if (crossed_verb_and and not _is_subject(toks, j)) or (rel[j] and not rel[c]):
                     j -= 1
                     continue
+                if _people_in_place(toks, j):
+                    return []  # "protesters in Kinshasa attacked": the people act, not the state
                 return _group(toks, j, -1, 12)
             if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS):
                 crossed_verb_and = True  # "... and sought to": the subject of the first verb
@@ -504,6 +569,15 @@ class _Extractor:
             j -= 1
         return []
 
+    def _subject_before(self, toks: list[_Tok], j: int) -> list[int]:
+        """The nearest clause subject before token ``j``, as a group, or []."""
+        k = j - 1
+        while k >= 0 and toks[k].low not in _BOUNDARY:
+            if toks[k].actor and not _after_prep(toks, k) and _is_subject(toks, k) and not self._rel[k]:
+                return _group(toks, k, -1, 12)
+            k -= 1
+        return []
+
     def _sides(self, toks: list[_Tok], c: int, cue: _cues.Cue, subj: int | None):
         n = len(toks)
         # Right side: the first actor group after the cue, within the clause.
@@ -513,6 +587,8 @@ class _Extractor:
         j = c + 1
         limit = min(n, c + 13)
         rel = self._rel
+        if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS:
+            limit = c  # "accusing him of ...": the object is a person the text does not map
         while j < limit:
             t = toks[j]
             if t.low in _BOUNDARY or t.low in _RELATIVE or (rel[c] and not rel[j]):
@@ -522,6 +598,8 @@ class _Extractor:
             if t.actor:
                 grp = _group(toks, j, 1, 12)
                 end = grp[-1]
+                if toks[j - 1].low == "," and any(x.low in _SAID for x in toks[end + 1 : end + 5]):
+                    break  # ", Qatar's foreign ministry said": the source, not an object
                 if cue.noun and not between and not _prep_before(toks, j, c):
                     break  # "victory in war brings out Israeli flags": no preposition, no object
                 # "... and Russia brokered": an actor followed by its own verb starts a new clause.
@@ -554,6 +632,15 @@ class _Extractor:
                 k -= 1
             if k >= 0 and toks[k].actor:
                 right = _group(toks, k, -1, 12)
+        # "Kosovo's closest ally remains the United States": the complement after the copula.
+        if left and not right and cue.noun and toks[left[-1]].poss and c - left[-1] <= 3 and not between:
+            k = c + 1
+            while k < n and k - c <= 4 and not toks[k].actor and toks[k].low in _COPULA:
+                k += 1
+            while k < n and toks[k].low in ("the", "a", "an"):
+                k += 1
+            if k < n and k > c + 1 and toks[k].actor and toks[k - 1].low not in _PREPS:
+                right = _group(toks, k, 1, 12)
         # A possessor with no right side: "China is Pakistan's closest ally", "X, once Y's partner".
         if left and not right and cue.noun and toks[left[0]].poss and c - left[0] <= 3:
             k = min(left) - 1
@@ -594,22 +681,41 @@ class _Extractor:
         parties = [p for p in dict.fromkeys(parties) if p not in med]
         if not med:
             return
-        if len(parties) < 2 and self.wars:
-            # "X brokered a deal": between the sides of the war the text is most about.
-            cands = [w for w in self.wars if set(w) & set(parties)] or list(self.wars)
-            war = max(cands, key=self.wars.__getitem__)
-            conf *= 0.7
-            parties = list(dict.fromkeys(parties + [p for p in war if p not in med]))
+        if len(parties) < 2:
+            # Decided once the whole text is read (:meth:`_unnamed_parties`).
+            self.pending_med.append((med, parties, conf, si))  # type: ignore[arg-type]
+            return
+        self._mediated(med, parties, conf, si)  # type: ignore[arg-type]
+
+    def _mediated(self, med: set[str], parties: list[str], conf: float, si: int) -> None:
         for m_ in med:
             for p in parties:
                 if m_ and p and m_ != p:
                     self._add(m_, p, True, "mediation", conf, si)
 
+    def _unnamed_parties(self) -> None:
+        """Mediation with fewer than two parties named ("X brokered a deal", "a meeting between
+        <two leaders>", "the talks, hosted by X"): between the sides of the war the text is most
+        about or, when no party is named and it tells of no war, of its main dispute."""
+        wars, hostile = dict(self.wars), dict(self.hostile)
+        for med, parties, conf, si in self.pending_med:
+            conflicts = wars or (hostile if not parties else {})
+            cands = [w for w in conflicts if set(w) & set(parties) and not set(w) & med] or [
+                w for w in conflicts if not set(w) & med
+            ]
+            if cands:
+                war = max(cands, key=conflicts.__getitem__)
+                conf *= 0.7
+                parties = list(dict.fromkeys(parties + [p for p in war if p not in med]))
+            self._mediated(med, parties, conf, si)
+
     def _add(self, a: str, b: str, directed: bool, type_: str, conf: float, si: int) -> None:
         self.hits.append(_Hit(a, b, directed, type_, conf, si))
-        if type_ == "war":
+        if type_ in _HOSTILE_TYPES:
             key = (a, b) if a < b else (b, a)
-            self.wars[key] = self.wars.get(key, 0) + 1
+            self.hostile[key] = self.hostile.get(key, 0) + 1
+            if type_ == "war":
+                self.wars[key] = self.wars.get(key, 0) + 1
 
     # -- merging --
     def _more_evidence(self, groups: dict[tuple[str, str, bool], list[_Hit]]) -> dict[tuple[str, str, bool], set[int]]:
@@ -638,6 +744,7 @@ class _Extractor:
         for h in self.hits:
             key = (h.source, h.target, True) if h.directed else (*sorted((h.source, h.target)), False)
             groups.setdefault(key, []).append(h)  # type: ignore[arg-type]
+        groups = _merge_mixed(groups)
         text = self.article.text
         aid = self.article.id
         extra = self._more_evidence(groups)
@@ -678,6 +785,28 @@ def _actor_protos(gaz) -> dict[str, Actor]:
         return _PROTOS[gaz]
     except KeyError:
         return _PROTOS.setdefault(gaz, {})
+
+
+def _merge_mixed(groups: dict[tuple[str, str, bool], list[_Hit]]) -> dict[tuple[str, str, bool], list[_Hit]]:
+    """A pair whose relations (one per direction) are hostile in one and cooperative in another
+    becomes one undirected relation of valence "mixed", as a curated map draws it ("the United
+    States rebuked Pristina" and "Kosovo's closest ally remains the United States")."""
+    by_pair: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
+    for key in groups:
+        a, b = key[0], key[1]
+        by_pair.setdefault((a, b) if a < b else (b, a), []).append(key)
+    if len(by_pair) == len(groups):
+        return groups  # one relation per pair: nothing to merge
+    out: dict[tuple[str, str, bool], list[_Hit]] = {}
+    for pair, keys in by_pair.items():
+        if len(keys) > 1:
+            hs = [h for k in keys for h in groups[k]]
+            if relation_valence([h.type for h in hs]) == "mixed":
+                out[(pair[0], pair[1], False)] = hs
+                continue
+        for k in keys:
+            out[k] = groups[k]
+    return out
 
 
 def _verb_cue(low: str) -> bool:
