@@ -390,3 +390,80 @@ def test_armed_groups_of_the_great_lakes_are_actors():
     _, r = rels("Kinshasa accuses Kigali of arming the M23. Rwanda says it is protecting its border from the FDLR.")
     assert r[pair("RWA", "m23")].valence == "cooperative"
     assert pair("RWA", "fdlr") in r
+
+
+# -- quality round 4: stand-ins, unnamed sides, unique titles, carried goods, modifiers ---------
+def test_a_bare_army_stands_for_the_state_whose_army_the_text_named():
+    text = (
+        "The Malian army has fought jihadists in the north since 2012. "
+        "Russia has delivered attack helicopters that helped the army retake Kidal. "
+        "Algeria has accused the junta of breaking the peace accord."
+    )
+    _, r = rels(text)
+    assert "arms trade" in r[pair("RUS", "MLI")].types or "military support" in r[pair("RUS", "MLI")].types
+    assert r[pair("DZA", "MLI")].valence == "hostile"
+    assert pair("RUS", "DZA") not in r
+    # With no state named before it, "the army" stands for nobody.
+    _, r = rels("Rebels ambushed a convoy. Russia has delivered helicopters that helped the army.")
+    assert not r
+
+
+def test_the_army_chief_is_not_the_state():
+    _, r = rels("The Sudanese army fought on. Egypt has criticised the army chief for the coup.")
+    assert pair("EGY", "SDN") not in r
+
+
+def test_government_forces_take_the_state_named_before_them():
+    _, r = rels("Fighting spread across Syria. Turkey shelled government forces near Idlib.")
+    assert r[pair("TUR", "SYR")].valence == "hostile"
+
+
+def test_the_two_sides_are_the_main_dispute_in_mediation():
+    text = (
+        "Ethiopia and Eritrea fought a border war from 1998. Eritrean troops attacked Ethiopia again. "
+        "Saudi Arabia convened talks between the two sides in Jeddah."
+    )
+    _, r = rels(text)
+    for party in ("ETH", "ERI"):
+        assert "mediation" in r[pair("SAU", party)].types
+    _, r = rels(text.replace("convened talks between the two sides", "convened its cabinet"))
+    assert pair("SAU", "ETH") not in r and pair("SAU", "ERI") not in r
+
+
+def test_bringing_the_parties_together_and_hosting_both_ministers_is_mediation():
+    base = "Armenia and Azerbaijan fought a war in 2020, and Azerbaijan attacked Armenia again in 2022. "
+    _, r = rels(base + "Kazakhstan hosted the two foreign ministers in Almaty.")
+    assert {"mediation"} <= set(r[pair("KAZ", "ARM")].types) and pair("KAZ", "AZE") in r
+    _, r = rels(base + "Germany brought Armenia and Azerbaijan together in Munich.")
+    assert "mediation" in r[pair("DEU", "ARM")].types and "mediation" in r[pair("DEU", "AZE")].types
+    _, r = rels(base + "Germany brought new rules into force.")
+    assert pair("DEU", "ARM") not in r
+
+
+def test_a_title_one_state_holds_binds_the_official_without_a_state_named():
+    _, r = rels("Secretary of State Marco Rubio warned Venezuela on Monday.")
+    assert (r[pair("USA", "VEN")].source, r[pair("USA", "VEN")].valence) == ("USA", "hostile")
+    # "Chancellor" is Germany's and Austria's title: the name stays unbound.
+    _, r = rels("Chancellor Karl Nehammer warned Hungary on Monday.")
+    assert not r
+    _, r = rels("Former Secretary of State Mike Pompeo warned Venezuela on Monday.")
+    assert not r
+
+
+def test_carrying_weapons_is_arms_trade_carrying_people_is_nothing():
+    _, r = rels("Emirati cargo planes carried weapons to the RSF through Chad.")
+    assert r[pair("ARE", "rsf")].types == ("arms trade",) and r[pair("ARE", "rsf")].source == "ARE"
+    _, r = rels("Iranian ships smuggled missiles to the Houthis.")
+    assert "arms trade" in r[pair("IRN", "houthis")].types
+    _, r = rels("Emirati planes carried pilgrims to Saudi Arabia.")
+    assert not r
+
+
+def test_an_actor_modifying_a_noun_is_no_actor_of_the_clause():
+    _, r = rels("Iran has delivered drones that helped Sudan, and Turkish-made drones have appeared too.")
+    assert pair("IRN", "TUR") not in r and pair("IRN", "SDN") in r
+    _, r = rels("Armenia froze its participation in the Russian-led CSTO in February.")
+    assert pair("ARM", "csto") in r and pair("ARM", "RUS") not in r
+    _, r = rels("American jets struck Iran-backed Houthis in Yemen.")
+    assert pair("USA", "houthis") in r and pair("USA", "IRN") not in r
+    assert "military support" in r[pair("IRN", "houthis")].types

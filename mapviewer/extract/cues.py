@@ -96,6 +96,9 @@ def _cues() -> dict[str, Cue]:
     add("lobby", "cooperation", "dir", weight=0.6)
     add("closer", "diplomatic ties", "dir", True, 0.6)
     add("mediate broker facilitate", "mediation", "med")
+    # "convened talks between ...", "brought the two sides together", "shuttled between X and Y":
+    # mediation only with talks, the two sides or "between" after them (see relations._sides_named).
+    add("convene bring shuttle", "mediation", "med", weight=0.6)
     add("mediator mediation", "mediation", "med", True, 0.7)
     # material cooperation
     add("support back help defend protect arm train recruit", "military support", "dir", weight=0.7)
@@ -103,6 +106,8 @@ def _cues() -> dict[str, Cue]:
     add("side stand rally", "alliance", "dir", weight=0.7)
     add("recall", "hostility", "dir", weight=0.7)
     add("supply sell deliver provide export ship send", "trade", "dir", weight=0.7)
+    # "carried weapons to the RSF", "smuggled arms to": trade only with goods named (as "send").
+    add("carry fly smuggle ferry funnel airlift", "trade", "dir", weight=0.6)
     add("supplier exporter sale sales deliveries shipments", "trade", "dir", True, 0.7)
     add("buy purchase import", "trade", "buy", weight=0.7)
     add("trade", "trade", "sym", True, 0.7)
@@ -162,7 +167,7 @@ FORCES_WORDS = frozenset(
     "troops forces soldiers military base bases basing warships ships aircraft jets marines navy".split()
 )
 #: Words after "host" that make it hosting talks (mediation), not hosting forces.
-TALKS_WORDS = frozenset("talks negotiations summit meeting meetings conference dialogue".split())
+TALKS_WORDS = frozenset("talks negotiations summit meeting meetings conference dialogue round rounds".split())
 ENERGY_WORDS = frozenset("gas oil crude energy lng fuel electricity pipeline petroleum uranium coal".split())
 
 #: Auxiliaries and modals: a verb phrase starts here.
@@ -186,6 +191,7 @@ _IRREGULAR = {
     "arms": "arms", "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
+    "flew": "fly", "flown": "fly", "brought": "bring",
 }
 # Lemmas that look inflected but are not ("ties" is not "ty"; "closer" is not "close").
 _KEEP = frozenset(_IRREGULAR)

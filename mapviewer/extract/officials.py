@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 from operator import attrgetter
 
-__all__ = ["TITLES", "bind_officials"]
+__all__ = ["TITLES", "UNIQUE_TITLES", "bind_officials"]
 
 #: Official titles (lower case) that make the name after them speak for the actor before them.
 TITLES = (
@@ -51,6 +51,14 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rx, re.IGNORECASE), re.compile(rx)
 
 
+#: Titles only one state's officials hold: "Secretary of State Antony Blinken" speaks for the US with
+#: no state named. Titles several states use ("Chancellor": Germany and Austria; "Prime Minister")
+#: are not here: such a name is bound only where the text names its state.
+UNIQUE_TITLES = {
+    "secretary of state": "USA", "secretary of defense": "USA", "taoiseach": "IRL", "tanaiste": "IRL",
+    "tánaiste": "IRL",
+}  # fmt: skip
+_UNIQUE_WRITTEN = tuple(t.title().replace(" Of ", " of ") for t in UNIQUE_TITLES)  # as written before a name
 _START = attrgetter("start")
 _FORMER_BEFORE = re.compile(r"(?i)(?:\bformer|\bex|\blate)[ \t-]+$")
 _BLANKS = re.compile(r"[ \t\u00a0]+")
@@ -190,6 +198,25 @@ def _bind(names: dict[str, set[str]], full: str, actor: str, gazetteer_keys) -> 
             names.setdefault(surname, set()).add(actor)
 
 
+def _unique_titles(text: str, phrases: list, names: dict[str, set[str]], gazetteer_keys) -> None:
+    """Bind the names after titles of :data:`UNIQUE_TITLES` not already in a title phrase."""
+    for title in _UNIQUE_WRITTEN:
+        s = text.find(title)  # str.find, not a regular expression: most texts have none
+        while s >= 0:
+            e = s + len(title)
+            nxt = s + 1
+            if (s and (text[s - 1].isalnum() or text[s - 1] == "-")) or any(ps <= s < pe for ps, pe, _ in phrases):
+                pass  # "US Secretary of State ..." is bound already
+            elif not _FORMER_BEFORE.search(text, max(0, s - 8), s):  # a former one no longer speaks
+                span = _name_after(text, e)
+                if span is not None:
+                    actor = UNIQUE_TITLES[title.lower()]
+                    phrases.append((s, span[1], actor))
+                    _bind(names, text[span[0] : span[1]], actor, gazetteer_keys)
+                    nxt = span[1]
+            s = text.find(title, nxt)
+
+
 def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None) -> list:
     """Add the mentions of officials that stand for an actor; see the module notes.
 
@@ -252,6 +279,9 @@ def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered:
             if back is not None:
                 phrases.append((back[0], m.end, m.actor))
                 _bind(names, text[back[0] : back[1]], m.actor, gazetteer_keys)
+    # "Secretary of State Antony Blinken": a title one state's officials hold, no state named.
+    if "Secretary of" in text or "aoiseach" in text or "naiste" in text:
+        _unique_titles(text, phrases, names, gazetteer_keys)
     if not phrases:
         return list(mentions)
     bound = {n: next(iter(a)) for n, a in names.items() if len(a) == 1}

@@ -73,6 +73,9 @@ _ADVERBS = frozenset("also still then now recently reportedly allegedly already 
 _COORD_GLUE = frozenset(
     ", and or as well both the - – / in to with of its their his her".split()
 )
+# Modifiers of a coordinated actor: "the Sudanese army and the *paramilitary* RSF".
+_COORD_MODIFIERS = frozenset("paramilitary rebel rebels militant armed separatist islamist jihadist insurgent".split())
+_COORD_GLUE = _COORD_GLUE | _COORD_MODIFIERS
 _COORD_MARK = frozenset(", and or - – / as well".split())
 # Head nouns that may follow an actor inside a coordination ("the Ethiopian government and the TPLF").
 _HEADS = frozenset(
@@ -87,10 +90,36 @@ _PRONOUNS = frozenset(("it", "they"))
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Tt]hey|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation))\b"
+    r"\b(?:[Ii]t|[Tt]hey|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
+    r"|army|military|junta|armed forces)|[Gg]overnment (?:forces|troops))\b"
+)
+# A state's own forces, named with it: "the Sudanese army", "Sudan's military", "Burhan's forces".
+# A later bare "the army" stands for the last such state (see _Extractor._resolve_forces).
+_OWNED_FORCES = re.compile(
+    r"(?:['’]s)?[ \t]+(?:armed[ \t]+forces|army|military|junta|government)(?![\w-])"
+    r"|['’]s[ \t]+(?:forces|troops)(?![\w-])"
+)
+_FORCE_WORDS = frozenset(("army", "military", "junta", "forces", "troops"))
+# Words after "the army" that make it a person or a place, not the state acting: "the army chief".
+_FORCE_NOT = frozenset(
+    "chief chiefs commander commanders general generals officer officers spokesman spokesperson headquarters "
+    "base bases barracks units unit".split()
+)
+# "Turkish-made drones", "the Russian-led CSTO", "a British-drafted resolution": an actor inside a
+# noun phrase is not an actor of the clause. "Iran-backed Houthis" states support, nothing more.
+_MODIFIER_PARTS = frozenset(
+    "made built designed produced manufactured led drafted owned based flagged registered".split()
+)
+_BACKING_PARTS = frozenset("backed funded armed supported sponsored trained equipped".split())
+# Verbs of carrying: a trade cue only with goods named ("carried weapons to the RSF").
+_CARRY = frozenset("carry fly smuggle ferry funnel airlift".split())
+# "the two sides", "both parties", "the warring parties", "the two foreign ministers".
+_SIDES_NOUNS = frozenset(
+    "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
+    "neighbors".split()
 )
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
-_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b)")
+_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl)")
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
 # Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
 _SAID = frozenset(
@@ -281,6 +310,10 @@ class _Extractor:
         self.pending_med: list[tuple[set[str], list[str], float, int]] = []
         self._rel: list[bool] = []
         self._topic: str | None = None
+        # Starts and states of "the Sudanese army"-like phrases, for a later bare "the army".
+        self._owner_at: list[int] = []
+        self._owner: list[str] = []
+        self._prev_ms: list = []  # the mentions of the previous sentence
         # Sentences with actor pairs a cue word links: (sentence index, pairs).
         self.cooc: list[tuple[int, set[frozenset[str]]]] = []
 
@@ -301,6 +334,12 @@ class _Extractor:
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.actor] = counts.get(m.actor, 0) + 1
+        states = {a for a in counts if (en := gaz.get(a)) is not None and en.kind == "country"}
+        owned = _OWNED_FORCES.match
+        for m in mentions:
+            if m.actor in states and owned(text, m.end):
+                self._owner_at.append(m.start)
+                self._owner.append(m.actor)
         topic: str | None = None
         topic_age = 0
         mi = 0
@@ -332,13 +371,19 @@ class _Extractor:
                     topic_age += 1
                     if topic_age > 1:
                         topic = None
+                self._prev_ms = ms
                 continue
             toks = _tokens(text, s, e, ms)
             lows = [t.low for t in toks]
+            if "-" in lows:
+                self._modifiers(toks, lows, si)
+            if not _FORCE_WORDS.isdisjoint(lows):
+                self._resolve_forces(toks, lows, s, states)
             self._resolve_pronouns(toks, lows, topic)
             subj = _main_subject(toks)
             if ms or any(t.actor for t in toks):
                 self._sentence(toks, lows, si, subj, topic)
+            self._prev_ms = ms
             if subj is not None:
                 topic, topic_age = toks[subj].actor, 0
             else:
@@ -352,6 +397,60 @@ class _Extractor:
         if progress:
             progress(1.0, "done")
         return m
+
+    # -- stand-ins --
+    def _modifiers(self, toks: list[_Tok], lows: list[str], si: int) -> None:
+        """ "Turkish-made drones", "the Russian-led CSTO": the actor modifies a noun and is no actor
+        of the clause. "Iran-backed Houthis" states that Iran supports the Houthis."""
+        n = len(toks)
+        for i in range(n - 2):
+            t = toks[i]
+            if not t.actor or lows[i + 1] != "-":
+                continue
+            part = lows[i + 2]
+            if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
+                continue
+            k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
+            if k is not None and toks[k].actor == t.actor:
+                continue  # "the Tripoli-based Libyan government": the same actor, named twice
+            if part in _BACKING_PARTS:
+                if k is not None:
+                    self._add(t.actor, toks[k].actor, True, "military support", 0.6, si)  # type: ignore[arg-type]
+            t.actor = None
+
+    def _resolve_forces(self, toks: list[_Tok], lows: list[str], s: int, states: set[str]) -> None:
+        """ "the army", "the military", "the junta", "the armed forces", "government forces" stand
+        for a state: the last state whose forces the text named with it ("the Sudanese army"),
+        else the nearest state named before them in this or the previous sentence."""
+        n = len(toks)
+        for i in range(1, n):
+            low = lows[i]
+            if low not in _FORCE_WORDS or toks[i].actor or (i + 1 < n and lows[i + 1] in _FORCE_NOT):
+                continue
+            prev = lows[i - 1]
+            if low in ("army", "military", "junta") and prev == "the":
+                mod = -1
+            elif low == "forces" and prev == "armed" and i > 1 and lows[i - 2] == "the":
+                mod = i - 1
+            elif low in ("forces", "troops") and prev == "government" and not toks[i - 1].actor:
+                mod = i - 1
+            else:
+                continue
+            k = bisect.bisect_left(self._owner_at, s)
+            owner = self._owner[k - 1] if k else None
+            if owner is None:
+                j = next((j for j in range(i - 1, -1, -1) if toks[j].actor in states), None)
+                # "Turkey shelled government forces": a state acting on the forces is not their owner.
+                if j is not None and not any(_verbish(lows[x]) for x in range(j + 1, i)):
+                    owner = toks[j].actor
+                else:
+                    owner = next((m.actor for m in reversed(self._prev_ms) if m.actor in states), None)
+            if owner is None:
+                continue
+            toks[i].actor = owner
+            toks[i].pron = True
+            if mod >= 0:
+                toks[mod].low = lows[mod] = "_"  # one token stands for the actor
 
     # -- pronouns --
     def _resolve_pronouns(self, toks: list[_Tok], lows: list[str], topic: str | None) -> None:
@@ -428,14 +527,21 @@ class _Extractor:
                     type_ = "arms trade"
                 elif goods & _cues.ENERGY_WORDS:
                     type_ = "energy trade"
-                elif lemma == "send":
-                    continue  # "sent a delegation": not a relation by itself
+                elif lemma == "send" or lemma in _CARRY:
+                    continue  # "sent a delegation", "carried passengers": not a relation by itself
             if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-4:]):
                 type_ = "cooperation" if type_ in _HOSTILE_TYPES else "hostility"
             after = lows[c + 1 : c + 9]
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
-            if lemma == "host" and not _cues.TALKS_WORDS.isdisjoint([*after[:4], *window]):
+            if lemma in ("convene", "bring", "shuttle") and not (
+                (lemma == "convene" and not _cues.TALKS_WORDS.isdisjoint(after[:4]))
+                or (lemma == "bring" and "together" in after)
+                or (lemma == "shuttle" and "between" in after[:2])
+                or _sides_named(after)
+            ):
+                continue  # "convened a cabinet meeting", "brought new weapons": no mediation
+            if lemma == "host" and (not _cues.TALKS_WORDS.isdisjoint([*after[:4], *window]) or _sides_named(after[:5])):
                 # "Qatar hosted talks between ...", "The meeting, hosted by Qatar, ..."
                 self._mediation(toks, c, subj, conf, si)  # "Qatar hosted talks between ..."
                 continue
@@ -672,6 +778,10 @@ class _Extractor:
                 if nxt is not None:
                     parties = [toks[x].actor for x in _group(toks, nxt, 1, 12)]  # type: ignore[misc]
                     break
+            if t.low == "and" and toks[k - 1].low == ",":
+                a = next((x for x in range(k + 1, min(n, k + 4)) if toks[x].actor), None)
+                if a is not None and _is_subject(toks, a):
+                    break  # ", and German Chancellor Olaf Scholz brought ...": a new clause
             if t.actor:
                 if toks[k - 1].low == "by":
                     mediators = _group(toks, k, 1, 12)
@@ -807,6 +917,16 @@ def _merge_mixed(groups: dict[tuple[str, str, bool], list[_Hit]]) -> dict[tuple[
         for k in keys:
             out[k] = groups[k]
     return out
+
+
+def _sides_named(words: list[str]) -> bool:
+    """Do ``words`` name the two parties without naming them ("the two sides", "both parties",
+    "the warring parties", "the two foreign ministers")?"""
+    for k, w in enumerate(words):
+        if w in ("two", "both", "warring") or (w == "the" and k + 1 < len(words) and words[k + 1] == "parties"):
+            if not _SIDES_NOUNS.isdisjoint(words[k + 1 : k + 4]):
+                return True
+    return False
 
 
 def _verb_cue(low: str) -> bool:
