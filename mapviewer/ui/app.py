@@ -144,7 +144,8 @@ def _build_window(app, m: RelationMap, path, mapfile, article, preview):
     from .main_window import MainWindow  # pyqtgraph is slow to import: after the first paint
 
     app.setWindowIcon(app_icon())
-    win = MainWindow(m)
+    # the layout the preview drew (force layouts of large maps take ~0.5 s: compute once)
+    win = MainWindow(m, positions=None if preview is None else preview.preview.positions)
     origin = Path(path) if path is not None else None
     win.files.adopt(m, path=mapfile, origin=origin, article=article, placeholder=article is not None)
     if mapfile is not None:

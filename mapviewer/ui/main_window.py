@@ -6,6 +6,7 @@ Widgets signal up to this window, which calls down into the others; handlers are
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar
@@ -29,7 +30,8 @@ SIDE_COLUMN_WIDTH = 460
 class MainWindow(QMainWindow):
     """Map | (evidence over article)."""
 
-    def __init__(self, m: RelationMap, *, seed: int = 0):
+    def __init__(self, m: RelationMap, *, seed: int = 0, positions: np.ndarray | None = None):
+        """``positions``: the actors' places when already computed (the start-up preview's)."""
         super().__init__()
         self.map = m
         self.map_view = MapView()
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         self.evidence.relation_activated.connect(self._on_evidence_relation_activated)
 
         self.seed = seed
-        self._show_map(m)
+        self._show_map(m, positions)
         self.resize(1600, 1000)
         # filters and search, relations table, reading-order replay (docks; logic in explore.py)
         self.explorer = Explorer(self)
@@ -77,13 +79,13 @@ class MainWindow(QMainWindow):
         self._show_map(m)
         self.explorer.set_map(m)
 
-    def _show_map(self, m: RelationMap) -> None:
+    def _show_map(self, m: RelationMap, positions: np.ndarray | None = None) -> None:
         self.map = m
         a = m.article() if m.articles else None
         self.setWindowTitle(f"{a.title or a.id} — mapviewer" if a else "mapviewer")
         self.evidence.clear()
         self.article_view.show_article(a if a is not None else Article("", ""))
-        self.map_view.set_map(m, map_positions(m, seed=self.seed))
+        self.map_view.set_map(m, map_positions(m, seed=self.seed) if positions is None else positions)
         self.statusBar().showMessage(
             f"{len(m.actors)} actors, {len(m.relations)} relations, "
             f"{sum(len(r.evidence) for r in m.relations)} quotes"

@@ -33,6 +33,7 @@ class MapPreview(QWidget):
     def __init__(self, m: RelationMap, positions: np.ndarray, parent: QWidget | None = None):
         super().__init__(parent)
         self.map = m
+        self.positions = np.asarray(positions, dtype=np.float64)
         self.arrays = geo.build_scene(m, positions)
         self.setAutoFillBackground(True)
         pal = self.palette()

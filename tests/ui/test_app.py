@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 
@@ -73,12 +74,14 @@ def test_a_good_map_shows_a_preview_then_the_window(dialogs, tmp_path, small_map
 
     path = tmp_path / "good.relmap.json"
     relmap.save(small_map, path)
-    shown, previews = [], []
+    shown, previews, same = [], [], []
 
     def hook(win):
         # the preview was painted first, and is gone once the interactive window is up
         previews.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow))
         shown.append((win, [p.isVisible() for p in previews]))
+        # the window starts from the layout the preview drew (computed once)
+        same.append(bool(previews) and np.allclose(win.map_view.arrays.xy, previews[0].preview.positions))
 
     monkeypatch.setattr(app_mod, "_startup_hook", hook)
     # run the event loop only until the window is built (a nested exec() would outlive the test)
@@ -88,6 +91,7 @@ def test_a_good_map_shows_a_preview_then_the_window(dialogs, tmp_path, small_map
     win, preview_visible = shown[0]
     assert win.map_view.arrays.n_nodes == len(small_map.actors)
     assert previews and not any(preview_visible)
+    assert same == [True]
     win.close()
     win.deleteLater()
 
