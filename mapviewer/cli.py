@@ -31,6 +31,18 @@ def _load(path: str | None):
     return open_seed() if path is None else open_map(path)
 
 
+def _check_output(out: Path) -> None:
+    """Refuse an output path that cannot be written before any work is done (and before the
+    writer's temporary file name would show up in the message)."""
+    from .errors import InputError
+
+    parent = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder; name the file to write")
+    if not parent.is_dir():
+        raise InputError(f"{out}: the folder {parent} does not exist")
+
+
 # -- subcommands ---------------------------------------------------------------------
 def _cmd_export(ns: argparse.Namespace) -> int:
     from .export import export_map, supported_suffixes
@@ -38,6 +50,7 @@ def _cmd_export(ns: argparse.Namespace) -> int:
     out = Path(ns.output)
     if not any(out.name.lower().endswith(s) for s in supported_suffixes()):
         return _fail(f"cannot export to {out.name!r}: use one of {', '.join(supported_suffixes())}")
+    _check_output(out)
     m = _load(ns.input)
     export_map(m, out)
     print(f"wrote {out}")
@@ -46,14 +59,23 @@ def _cmd_export(ns: argparse.Namespace) -> int:
 
 def _cmd_extract(ns: argparse.Namespace) -> int:
     from . import relmap
+    from .documents import map_file_for
     from .extract import map_article
 
-    m = map_article(ns.article)
-    out = (
-        Path(ns.output)
-        if ns.output
-        else Path(ns.article).with_name(Path(ns.article).name.split(".")[0] + ".auto" + relmap.SUFFIX)
-    )
+    art = Path(ns.article)
+    if art.name.endswith(relmap.SUFFIX) or art.suffix.lower() == ".json":
+        map_file_for(art)  # a missing file or a folder is said as such
+        return _fail(
+            f"{art}: is a map, not an article; open it with `mapviewer {art}` "
+            "or convert it with `mapviewer export`"
+        )
+    out = Path(ns.output) if ns.output else art.with_name(art.name.split(".")[0] + ".auto" + relmap.SUFFIX)
+    if out.suffix.lower() != ".json":
+        return _fail(
+            f"{out.name}: the map is written as .relmap.json; for other formats use `mapviewer export`"
+        )
+    _check_output(out)
+    m = map_article(art)
     relmap.save(m, out)
     print(f"wrote {out}: {len(m.actors)} actors, {len(m.relations)} relations")
     return 0

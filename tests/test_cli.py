@@ -86,3 +86,37 @@ def test_real_entry_point_reports_bad_input(tmp_path):
     )
     assert proc.returncode == 2
     assert "'id' should be str" in one_error_line(proc.stderr)
+
+
+def _small_article(tmp_path):
+    art = tmp_path / "news.txt"
+    art.write_text("Russia brokered a ceasefire between Armenia and Azerbaijan.\n", encoding="utf-8")
+    return art
+
+
+def test_extract_refuses_a_map_as_its_article(capsys, tmp_path):
+    src = tmp_path / "m.relmap.json"
+    src.write_text('{"format": "relmap", "version": 1, "actors": [', encoding="utf-8")  # truncated
+    out = tmp_path / "out.relmap.json"
+    code, _, err = run(capsys, "extract", str(src), "-o", str(out))
+    assert code == 2
+    assert "is a map, not an article" in one_error_line(err)
+    assert not out.exists()  # the map's JSON was not mapped as if it were prose
+
+
+def test_extract_writes_only_relmap_json(capsys, tmp_path):
+    out = tmp_path / "x.csv"
+    code, _, err = run(capsys, "extract", str(_small_article(tmp_path)), "-o", str(out))
+    assert code == 2
+    assert "mapviewer export" in one_error_line(err)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command, name", [("extract", "x.relmap.json"), ("export", "x.png")])
+def test_output_in_a_missing_folder_names_the_folder(capsys, tmp_path, command, name):
+    out = tmp_path / "no such folder" / name
+    code, _, err = run(capsys, command, str(_small_article(tmp_path)), "-o", str(out))
+    assert code == 2
+    line = one_error_line(err)
+    assert "no such folder does not exist" in line
+    assert ".tmp" not in line  # not the writer's temporary file

@@ -86,6 +86,11 @@ _RECENT_KEY = "files/recent"
 _DIR_KEY = "files/last_dir"
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 actor``, ``2 actors``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def local_paths(mime) -> list[Path]:
     """The local files in a drag's or drop's mime data (other URLs are ignored)."""
     if mime is None or not mime.hasUrls():
@@ -231,6 +236,9 @@ class FileActions(QObject):
         self.placeholder = QLabel(self.win.map_view)
         self.placeholder.setAccessibleName("Map status")
         self.placeholder.setStyleSheet("color: #555; font-size: 16pt; background: transparent")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # it may lie over actors (a map without relations): clicks and drags go to the map
+        self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.placeholder.hide()
 
     def _finish_menus(self) -> None:
@@ -292,12 +300,24 @@ class FileActions(QObject):
         self.auto_action.setChecked(self.showing == "automatic" or wanted)
         self.win.setWindowModified(bool(slot and slot.modified))
         self.win.setWindowTitle(self.title())
-        # an article waiting for its map: say so over the empty map
-        if slot is None:
-            self.placeholder.setText(f"Mapping {self.job.label}…" if self.job else "No map to show")
+        # an article waiting for its map, or a map without relations: say so over the map,
+        # rather than leave an empty (or one-dot) map to puzzle over
+        note = self._map_note(slot)
+        if note:
+            self.placeholder.setText(note)
             self.placeholder.adjustSize()
             self._place_placeholder()
-        self.placeholder.setVisible(slot is None)
+        self.placeholder.setVisible(bool(note))
+
+    def _map_note(self, slot: MapSlot | None) -> str:
+        """What to say over the map: empty when the map speaks for itself."""
+        if slot is None:
+            return f"Mapping {self.job.label}…" if self.job else "No map to show"
+        if slot.map.relations:
+            return ""
+        n = len(slot.map.actors)
+        named = ", ".join(a.name for a in slot.map.actors[:3]) + (" and others" if n > 3 else "")
+        return f"No relations found.\nThe article names {named},\nbut no sentence relates two actors."
 
     def _place_placeholder(self) -> None:
         view = self.win.map_view
@@ -476,7 +496,8 @@ class FileActions(QObject):
                 if self._job_origin is not None:
                     self.add_recent(self._job_origin)
                 self.win.statusBar().showMessage(
-                    f"{job.label} mapped automatically: {len(m.actors)} actors, {len(m.relations)} relations "
+                    f"{job.label} mapped automatically: {_count(len(m.actors), 'actor')}, "
+                    f"{_count(len(m.relations), 'relation')} "
                     "(not curated: check the quotes)",
                     10000,
                 )
@@ -537,7 +558,8 @@ class FileActions(QObject):
         m = slot.map
         which = "the curated map" if self.showing == "curated" else "the automatic map (not curated)"
         self.win.statusBar().showMessage(
-            f"Showing {which}: {len(m.actors)} actors, {len(m.relations)} relations", 10000
+            f"Showing {which}: {_count(len(m.actors), 'actor')}, {_count(len(m.relations), 'relation')}",
+            10000,
         )
 
     def _on_auto_action_triggered(self, checked: bool) -> None:

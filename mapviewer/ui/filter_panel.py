@@ -207,8 +207,12 @@ class FilterPanel(QWidget):
             self.min_evidence.setMaximum(max([len(r.evidence) for r in m.relations], default=0) or 1)
         # as tall as its rows (up to 16): the spare height goes to the search hits
         rows = min(max(self.type_list.count(), 3), 16)
+        row_h = self.type_list.sizeHintForRow(0)  # -1 for an empty list (a map without relations)
         self.type_list.setMaximumHeight(
-            rows * (self.type_list.sizeHintForRow(0) or 16) + 2 * self.type_list.frameWidth() + 2
+            max(
+                rows * (row_h if row_h > 0 else 16) + 2 * self.type_list.frameWidth() + 2,
+                self.type_list.minimumHeight(),
+            )
         )
         self.set_filter(MapFilter())
         self.show_search_result(None)

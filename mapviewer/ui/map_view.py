@@ -612,7 +612,11 @@ class MapView(pg.GraphicsView):
             return
         lo = self.arrays.xy.min(axis=0).astype(np.float64)
         hi = self.arrays.xy.max(axis=0).astype(np.float64)
-        size = np.maximum(hi - lo, 1e-6)
+        # one actor (or all in one place): give it a unit square, centred, since a near-zero
+        # span asks pyqtgraph for a zoom it refuses, and the node ends up in a corner
+        flat = hi - lo < 1e-6
+        lo, hi = np.where(flat, lo - 0.5, lo), np.where(flat, hi + 0.5, hi)
+        size = hi - lo
         vw, vh = self.vb.width(), self.vb.height()
         if vw < 100 or vh < 100:  # not laid out yet: a plain margin
             pad = size * 0.15
