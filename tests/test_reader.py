@@ -29,11 +29,16 @@ def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
         contents.append(add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"))
     pages_id = len(objs) + len(pages) + 1
     kids = [
-        add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, c, font))
+        add(
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, c, font)
+        )
         for c in contents
     ]
-    assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))) == pages_id
+    assert (
+        add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
+        == pages_id
+    )
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
     info = add(b"<< /Title (%s) >>" % title.encode("cp1252")) if title else None
     out = bytearray(b"%PDF-1.4\n")
@@ -68,10 +73,19 @@ def test_txt_title_id_and_newlines(tmp_path):
 @pytest.mark.parametrize(
     ("text", "encoding"),
     [
-        ("Le ministre a déclaré que la coopération était « essentielle » avec la Côte d’Ivoire. Noël, naïve.", "cp1252"),
-        ("Le ministre a déclaré que la coopération était essentielle. Noël, naïve, café à Genève.", "latin-1"),
-        ("Türkiye Dışişleri Bakanlığı, Ermenistan ile ilişkilerin güçlendirilmesi için çağrıda bulundu. "
-         "Ağır şartlar altında İstanbul görüşmeleri sürdü, ılımlı bir çözüm arandı.", "cp1254"),
+        (
+            "Le ministre a déclaré que la coopération était « essentielle » avec la Côte d’Ivoire. Noël, naïve.",
+            "cp1252",
+        ),
+        (
+            "Le ministre a déclaré que la coopération était essentielle. Noël, naïve, café à Genève.",
+            "latin-1",
+        ),
+        (
+            "Türkiye Dışişleri Bakanlığı, Ermenistan ile ilişkilerin güçlendirilmesi için çağrıda bulundu. "
+            "Ağır şartlar altında İstanbul görüşmeleri sürdü, ılımlı bir çözüm arandı.",
+            "cp1254",
+        ),
         ("Министерство иностранных дел России заявило, что переговоры с Украиной зашли в тупик.", "cp1251"),
     ],
 )
@@ -87,8 +101,11 @@ def test_bom_and_declared_charset_are_trusted(tmp_path):
     assert read_article(p).text == "Ankara – Yerevan: görüşme"
     # A short Turkish page: detection alone could guess wrong, the declaration is right.
     h = tmp_path / "tr.html"
-    h.write_bytes('<html><head><meta charset="iso-8859-9"></head><body><p>Ağır görüşme İzmir\'de.</p></body></html>'
-                  .encode("cp1254"))
+    h.write_bytes(
+        '<html><head><meta charset="iso-8859-9"></head><body><p>Ağır görüşme İzmir\'de.</p></body></html>'.encode(
+            "cp1254"
+        )
+    )
     assert read_article(h).text == "Ağır görüşme İzmir'de."
 
 
@@ -96,12 +113,20 @@ def test_bom_and_declared_charset_are_trusted(tmp_path):
 def test_markdown_markup_is_stripped():
     from mapviewer.extract.reader import markdown_to_text
 
-    md = ("---\ntitle: \"Gulf talks\"\n---\n# Heading one\n\nOman **mediated** between [Saudi Arabia](http://x.y) "
-          "and the *Houthis*.\n\n- Iran denied it.\n> Quoted `text`.\n\n```\ncode block\n```\n![img](a.png)\n")
+    md = (
+        '---\ntitle: "Gulf talks"\n---\n# Heading one\n\nOman **mediated** between [Saudi Arabia](http://x.y) '
+        "and the *Houthis*.\n\n- Iran denied it.\n> Quoted `text`.\n\n```\ncode block\n```\n![img](a.png)\n"
+    )
     text, title = markdown_to_text(md)
     assert title == "Gulf talks"
-    assert text.split("\n") == ["Heading one", "", "Oman mediated between Saudi Arabia and the Houthis.", "",
-                                "Iran denied it.", "Quoted text."]
+    assert text.split("\n") == [
+        "Heading one",
+        "",
+        "Oman mediated between Saudi Arabia and the Houthis.",
+        "",
+        "Iran denied it.",
+        "Quoted text.",
+    ]
 
 
 def test_md_file(tmp_path):
@@ -139,15 +164,29 @@ def test_html_keeps_the_article_only(tmp_path):
         "Azerbaijan, an ally of Turkey, welcomed the move & the talks.",
         "Russia offered to host\nthe talks.",
     ]
-    for junk in ("Iran attacked", "Advertisement", "Envoys met", "football", "Related", "Copyright", "Home", "Reporter"):
+    for junk in (
+        "Iran attacked",
+        "Advertisement",
+        "Envoys met",
+        "football",
+        "Related",
+        "Copyright",
+        "Home",
+        "Reporter",
+    ):
         assert junk not in a.text
 
 
 def test_html_without_article_element_takes_the_densest_container(tmp_path):
     p = tmp_path / "plain.htm"
-    body = "".join(f"<p>Paragraph {i} says that Oman mediated between the parties again.</p>" for i in range(4))
-    p.write_text(f"<html><body><div class='menu'><p><a href='/'>Home</a></p></div><div class='x'>{body}</div>"
-                 "<div><p>Short footer.</p></div></body></html>", encoding="utf-8")
+    body = "".join(
+        f"<p>Paragraph {i} says that Oman mediated between the parties again.</p>" for i in range(4)
+    )
+    p.write_text(
+        f"<html><body><div class='menu'><p><a href='/'>Home</a></p></div><div class='x'>{body}</div>"
+        "<div><p>Short footer.</p></div></body></html>",
+        encoding="utf-8",
+    )
     a = read_article(p)
     assert a.text.count("Oman mediated") == 4 and "Home" not in a.text and "footer" not in a.text
 
@@ -161,11 +200,17 @@ def test_pdf_lines_are_rejoined_and_dehyphenated(tmp_path):
         "national role for both countries.",
     ]
     p = tmp_path / "a.pdf"
-    p.write_bytes(make_pdf([lines, ["Tigray Conflict", "", "Ethiopian forces attacked the TPLF."]], title="Horn of Africa"))
+    p.write_bytes(
+        make_pdf(
+            [lines, ["Tigray Conflict", "", "Ethiopian forces attacked the TPLF."]], title="Horn of Africa"
+        )
+    )
     a = read_article(p)
     assert a.title == "Horn of Africa"
     paras = a.text.split("\n\n")
-    assert paras[0].startswith("Ethiopia and Eritrea signed a peace agreement in 2018, ending two decades of hostility.")
+    assert paras[0].startswith(
+        "Ethiopia and Eritrea signed a peace agreement in 2018, ending two decades of hostility."
+    )
     assert "new international role" in paras[0] and "\n" not in paras[0]
     assert "Tigray Conflict" in paras and paras[-1] == "Ethiopian forces attacked the TPLF."
 
@@ -221,3 +266,9 @@ def test_article_from_text():
     assert article_from_text("x", title="Mine").title == "Mine"
     with pytest.raises(InputError, match="empty"):
         article_from_text("   ")
+
+
+def test_pdf_ligatures_are_spelled_out():
+    # a PDF's "fi"/"ff" glyphs come out as U+FB01/U+FB00; readers search for "ceasefire"
+    text = pdf_text(["The cease\ufb01re held, and the o\ufb00ensive stopped."])
+    assert text == "The ceasefire held, and the offensive stopped."

@@ -149,7 +149,9 @@ def decode_bytes(raw: bytes, *, name: str = "the text", html: bool = False) -> s
             try:
                 return raw.decode(enc)
             except UnicodeDecodeError:
-                raise InputError(f"{name}: the text is not valid {enc.upper()} despite its byte-order mark") from None
+                raise InputError(
+                    f"{name}: the text is not valid {enc.upper()} despite its byte-order mark"
+                ) from None
     if b"\x00" in raw[:65536]:
         raise InputError(f"{name}: not a text file (it contains binary data)")
     head = raw[:4096]
@@ -267,8 +269,10 @@ def markdown_to_text(md: str) -> tuple[str, str]:
         title = h.group(1) if h else ""
     for pat, rep in _MD_RULES:
         md = pat.sub(rep, md)
-    md = "\n".join(line.replace("|", " ").rstrip() if line.lstrip().startswith("|") else line.rstrip()
-                   for line in md.split("\n"))
+    md = "\n".join(
+        line.replace("|", " ").rstrip() if line.lstrip().startswith("|") else line.rstrip()
+        for line in md.split("\n")
+    )
     md = re.sub(r"\n{3,}", "\n\n", md).strip("\n")
     title = re.sub(r"[*_`]", "", title).strip()
     return md, title
@@ -347,7 +351,11 @@ class _PageParser(HTMLParser):
             or "hidden" in a
             or a.get("aria-hidden") == "true"
             or "display:none" in a.get("style", "").replace(" ", "")
-            or (tag not in ("body", "html", "article", "main") and bool(_JUNK.search(cls)) and not _MAIN.search(cls))
+            or (
+                tag not in ("body", "html", "article", "main")
+                and bool(_JUNK.search(cls))
+                and not _MAIN.search(cls)
+            )
         )
         is_main = is_container = False
         if not junk and tag in _BLOCK:
@@ -429,7 +437,11 @@ def html_to_text(html: str) -> tuple[str, str]:
     blocks = parser.blocks
 
     def text_of(b: _Block) -> str:
-        return re.sub(r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0\n]*", "\n", re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(b.parts))).strip()
+        return re.sub(
+            r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0\n]*",
+            "\n",
+            re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(b.parts)),
+        ).strip()
 
     kept = [b for b in blocks if text_of(b)]
     mains = {b.in_main for b in kept if b.in_main}
@@ -452,7 +464,9 @@ def html_to_text(html: str) -> tuple[str, str]:
             while lo > 0 and kept[lo - 1].tag in ("h1", "h2", "h3"):
                 lo -= 1
             chosen = kept[lo : idx[-1] + 1]
-            chosen = [b for b in chosen if b.container == best or b.tag in ("p", "h1", "h2", "h3", "blockquote")]
+            chosen = [
+                b for b in chosen if b.container == best or b.tag in ("p", "h1", "h2", "h3", "blockquote")
+            ]
         else:
             chosen = kept
     # Link lists (navigation that escaped the class filter) are not article text.
@@ -494,6 +508,18 @@ def _read_pdf(raw: bytes, p: Path) -> tuple[str, str]:
 
 
 _HYPHEN_END = re.compile(r"(\w)[-\u00ad]$")
+# PDF fonts often set "fi", "ff"... as one glyph; spelled out, "ceasefire" can be searched.
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 _PAGE_NUM = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
 
 
@@ -506,7 +532,7 @@ def pdf_text(pages: list[str]) -> str:
     """
     lines: list[str] = []
     for i, page in enumerate(pages):
-        page_lines = [ln.rstrip() for ln in _normalize(page).split("\n")]
+        page_lines = [ln.rstrip() for ln in _normalize(page).translate(_LIGATURES).split("\n")]
         page_lines = [ln for ln in page_lines if not _PAGE_NUM.match(ln) or not ln.strip()]
         if i and lines and lines[-1] != "":
             lines.append("\x00page")  # a page break: joined like a line break
