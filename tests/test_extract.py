@@ -467,3 +467,77 @@ def test_an_actor_modifying_a_noun_is_no_actor_of_the_clause():
     _, r = rels("American jets struck Iran-backed Houthis in Yemen.")
     assert pair("USA", "houthis") in r and pair("USA", "IRN") not in r
     assert "military support" in r[pair("IRN", "houthis")].types
+
+
+def test_object_pronoun_stands_for_the_last_actor_not_the_subject():
+    _, r = rels("Tehran built Hezbollah and has armed it for four decades.")
+    rel = r[pair("IRN", "hezbollah")]
+    assert (rel.source, rel.target) == ("IRN", "hezbollah") and "military support" in rel.types
+    _, r = rels("Iran created the Houthis. Tehran still backs them with missiles.")
+    assert r[pair("IRN", "houthis")].source == "IRN"
+    # "them" is no single state: nothing to resolve it to here.
+    _, r = rels("Japan met Germany. France backs them.")
+    assert pair("FRA", "DEU") not in r and pair("FRA", "JPN") not in r
+
+
+def test_denial_and_restriction_are_hostile():
+    for text, a, b in [
+        ("In February the Lebanese government barred Iranian flights from landing in Beirut.", "LBN", "IRN"),
+        ("Hungary denied entry to Russian diplomats.", "HUN", "RUS"),
+        ("Poland closed its airspace to Belarusian planes.", "POL", "BLR"),
+    ]:
+        _, r = rels(text)
+        rel = r[pair(a, b)]
+        assert (rel.source, rel.valence) == (a, "hostile"), text
+    _, r = rels("Canada denied supplying arms to Israel. Japan is a close ally of Germany.")
+    assert pair("CAN", "ISR") not in r and r[pair("JPN", "DEU")].valence == "cooperative"
+
+
+def test_pledged_money_to_rebuild_goes_to_the_place_of_the_text():
+    _, r = rels(
+        "The truce in southern Lebanon held, and Israeli troops left towns across Lebanon. "
+        "Saudi Arabia and Qatar have pledged money to rebuild the south."
+    )
+    assert r[pair("SAU", "LBN")].types == ("aid",) and r[pair("QAT", "LBN")].source == "QAT"
+    assert pair("SAU", "ISR") not in r
+    _, r = rels("Japan pledged $2 billion to Ukraine. Japan pledged to stay neutral.")
+    assert r[pair("JPN", "UKR")].types == ("aid",)
+
+
+def test_its_object_belongs_to_the_sentence_subject():
+    _, r = rels("The Lebanese army pulled back. The military later said Israeli fire had killed 40 of its soldiers.")
+    rel = r[pair("ISR", "LBN")]
+    assert (rel.source, rel.valence) == ("ISR", "hostile")
+    _, r = rels("Russia sent its troops to attack Ukraine.")
+    assert set(r) == {pair("RUS", "UKR")}
+
+
+def test_a_group_leader_binds_like_a_state_official():
+    _, r = rels(
+        "Sudan's army fights Mohamed Hamdan Dagalo, known as Hemedti, whose RSF holds Darfur. "
+        "Washington sanctioned Hemedti in January."
+    )
+    rel = r[pair("USA", "rsf")]
+    assert (rel.source, rel.types) == ("USA", ("sanctions",))
+    _, r = rels("Hezbollah leader Hassan Nasrallah rejected the plan. Israel later killed Nasrallah.")
+    assert r[pair("ISR", "hezbollah")].source == "ISR"
+
+
+def test_definite_back_reference_to_an_organization_or_group():
+    _, r = rels("France joined an EU mission in the Red Sea. Italy later joined the mission.")
+    assert r[pair("ITA", "eu")].valence == "cooperative"
+    _, r = rels("The Houthis fired missiles at ships. Israel struck the group in Yemen.")
+    assert r[pair("ISR", "houthis")].source == "ISR" and pair("ISR", "YEM") not in r
+    _, r = rels("Sweden joined NATO in 2024. Russia threatened the alliance.")
+    assert "threat" in r[pair("RUS", "nato")].types
+    # A complement makes it a new alliance, not a back-reference.
+    _, r = rels("Sweden joined NATO in 2024. Russia and Iran formed the alliance with Syria.")
+    assert pair("RUS", "nato") not in r and pair("RUS", "SYR") in r
+
+
+def test_fighting_alongside_rebels_inside_a_state_is_war_on_the_state_only():
+    _, r = rels("Rwandan soldiers were fighting alongside the M23 inside Congo.")
+    assert r[pair("RWA", "m23")].valence == "cooperative"
+    assert r[pair("RWA", "COD")].valence == "hostile" and pair("COD", "m23") not in r
+    _, r = rels("Russian troops fought alongside Syrian forces in Syria.")
+    assert set(r) == {pair("RUS", "SYR")} and r[pair("RUS", "SYR")].valence == "cooperative"

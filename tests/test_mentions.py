@@ -407,3 +407,14 @@ def test_major_armed_groups_are_known():
     # "Kataib Hezbollah" is not Hezbollah; "ADF" alone is not matched (the Australian Defence Force).
     assert found("The ADF deployed.") == []
     assert found("Let the LeT remain.") == []
+
+
+def test_leaders_of_groups_stand_for_their_group():
+    # A title after the group, a nickname after the name, a name owning the group.
+    assert actors("Hezbollah leader Hassan Nasrallah spoke. Nasrallah was defiant.") == ["hezbollah"] * 2
+    assert actors("RSF commander Mohamed Hamdan Dagalo (Hemedti) spoke. Hemedti left.")[-1] == "rsf"
+    assert actors("He fought Mohamed Dagalo, known as Hemedti, whose RSF holds Darfur. Hemedti left.")[-1] == "rsf"
+    assert actors("Khalifa Haftar's LNA holds the east. Haftar flew home.")[-1] == "lna"
+    # Not a person: a day, a pronoun, a state owning a group.
+    assert actors("Sunday's Hamas raid ended. Sunday was calm.") == ["hamas"]
+    assert actors("Its Hamas allies met. Iran's Hezbollah grew.") == ["hamas", "IRN", "hezbollah"]

@@ -75,6 +75,9 @@ def _cues() -> dict[str, Cue]:
     add("block veto obstruct", "hostility", "dir", weight=0.7)
     # Coercion short of force (CAMEO 17): "pressure on Taiwan" reads like the verb, object after it.
     add("pressure coerce intimidate bully", "hostility", "dir", weight=0.7)
+    # Denial and restriction: "barred Iranian flights", "banned Russian ships", "denied entry to",
+    # "closed its airspace to" ("deny" and "close" only with the words of PARTICLES after them).
+    add("bar ban deny close", "hostility", "dir", weight=0.7)
     add("hostile hostility tension tensions enmity animosity dispute feud", "hostility", "sym", True, 0.7)
     add("enemy adversary foe", "hostility", "sym", True, 0.7)
     add("rival rivalry compete competitor", "rivalry", "sym", True, 0.7)
@@ -112,6 +115,8 @@ def _cues() -> dict[str, Cue]:
     add("buy purchase import", "trade", "buy", weight=0.7)
     add("trade", "trade", "sym", True, 0.7)
     add("aid assist fund finance lend donate", "aid", "dir", weight=0.7)
+    # "pledged $1 billion to Kyiv", "pledged money to rebuild ...": only with money after it.
+    add("pledge", "aid", "dir", weight=0.6)
     add("creditor donor lender", "aid", "dir", True, 0.7)
     add("host", "hosting", "dir", weight=0.7)
     # "allowed American troops to use bases": hosting when forces or bases follow, else cooperation.
@@ -139,6 +144,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "rally": frozenset(("behind", "around", "to")),
     "lobby": frozenset(("for", "against", "on")),
     "recall": frozenset("ambassador ambassadors envoy envoys diplomats diplomat its their".split()),
+    "deny": frozenset("entry access visas visa landing overflight permission".split()),
+    "close": frozenset("airspace border borders ports port its their".split()),
+    "pledge": frozenset("money aid funds funding cash $ € £ billion million loans grants assistance".split()),
 }
 
 #: Words that negate a cue that follows them closely. A negated cue states no relation.
@@ -178,7 +186,8 @@ AUX = frozenset(
 #: Irregular past tenses the "-ed" rule misses.
 IRREGULAR_PAST = frozenset(
     "sought kept made took gave went sent won led held began became fought struck brought bought sold "
-    "told said left met lost shot saw got put set ran hit broke froze lent drove stood".split()
+    "told said left met lost shot saw got put set ran hit broke froze lent drove stood built withdrew drew "
+    "paid found fell rose spent grew knew chose wrote spoke".split()
 )
 
 # Irregular forms the suffix rules cannot undo.

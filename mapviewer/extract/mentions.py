@@ -169,6 +169,8 @@ class _Matcher:
         rules = gaz.rules
         self.gaz = gaz
         self.keys: dict[str, _Key] = {}
+        # Non-state groups: "Hemedti's RSF" binds the name to the group (officials.bind_officials).
+        self.group_ids = frozenset(e.id for e in gaz if e.kind == "group")
         spellings: dict[str, list[tuple[str, str, str]]] = {}  # key -> [(spelling, actor, kind)]
         with_the: set[str] = set()  # keys seen only as "the X"
         without_the: set[str] = set()
@@ -627,7 +629,9 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     found.extend(_fuzzy_mentions(text, m, taken))
     found.sort(key=lambda x: x.start)
     # "Serbian President Aleksandar Vučić", later "Vučić": the official speaks for the state.
-    return bind_officials(text, found, m.keys, lambda a, s, e, f: Mention(a, s, e, text[s:e], f), lowered)
+    return bind_officials(
+        text, found, m.keys, lambda a, s, e, f: Mention(a, s, e, text[s:e], f), lowered, groups=m.group_ids
+    )
 
 
 def _fuzzy_mentions(text: str, m: _Matcher, taken: list[tuple[int, int]]) -> list[Mention]:

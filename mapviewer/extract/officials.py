@@ -34,6 +34,7 @@ TITLES = (
     "spokesman", "spokeswoman", "spokesperson", "national security adviser", "national security advisor",
     "secretary-general", "secretary general", "foreign policy chief", "commissioner", "chief", "head",
     "junta leader", "military ruler", "ruler", "strongman", "dictator",
+    "leader", "chairman", "founder",
 )  # fmt: skip
 
 
@@ -188,9 +189,21 @@ def _name_of(text: str, pos: int, gazetteer_keys) -> tuple[int, int] | None:
     return back
 
 
-def _bind(names: dict[str, set[str]], full: str, actor: str, gazetteer_keys) -> None:
-    """Bind the full name, and its surname unless that is a gazetteer form, to ``actor``."""
+# A nickname after a name: "Mohamed Hamdan Dagalo (Hemedti)", "..., known as Hemedti".
+_NICKNAME = re.compile(r"[ \t]*(?:\(|,[ \t]+(?:better[ \t]+)?(?:known|nicknamed|dubbed)[ \t]+(?:as[ \t]+)?)([A-Z][\w'’-]+)")
+# A leader named with the group: "Hemedti's RSF", "Hemedti, whose RSF"; the name's end is returned.
+_OWNER_BEFORE = re.compile(r"(?:['’]s|,[ \t]+whose)[ \t]+(?:the[ \t]+)?$")
+_PRONOUN_WORDS = frozenset("its their his her our my your whose".split())
+
+
+def _bind(names: dict[str, set[str]], full: str, actor: str, gazetteer_keys, text: str = "", end: int = -1) -> None:
+    """Bind the full name, and its surname unless that is a gazetteer form, to ``actor``; and a
+    nickname right after the name at ``end`` in ``text`` ("Mohamed Hamdan Dagalo (Hemedti)")."""
     names.setdefault(full, set()).add(actor)
+    if end >= 0:
+        nick = _NICKNAME.match(text, end)
+        if nick and nick.group(1).lower() not in gazetteer_keys and nick.group(1).lower() not in _NOT_AFTER_TITLE:
+            names.setdefault(nick.group(1), set()).add(actor)
     parts = full.split()
     if len(parts) > 1:
         surname = parts[-1]
@@ -217,7 +230,41 @@ def _unique_titles(text: str, phrases: list, names: dict[str, set[str]], gazette
             s = text.find(title, nxt)
 
 
-def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None) -> list:
+def _group_owners(text: str, mentions: Sequence, groups, names: dict[str, set[str]], phrases: list, gazetteer_keys) -> None:
+    """ "Hemedti's RSF", "Dagalo, known as Hemedti, whose RSF holds Darfur": a person's name
+    owning a non-state group (ids ``groups``) is its leader and speaks for it."""
+    for m in mentions:
+        if m.actor not in groups or m.start < 3:
+            continue
+        own = _OWNER_BEFORE.search(text, max(0, m.start - 14), m.start)
+        if own is None:
+            continue
+        k = own.start()
+        s = k
+        while s > 0 and (text[s - 1].isalpha() or text[s - 1] in "'’-"):
+            s -= 1
+        word = text[s:k]
+        low = word.lower()
+        if (
+            not word[:1].isupper()
+            or low in gazetteer_keys
+            or low in _NOT_NAMES
+            or low in _NOT_AFTER_TITLE
+            or low in _PRONOUN_WORDS
+            or low in _INSTITUTION_WORDS
+        ):
+            continue
+        back = _cap_words_before(text, k)  # "Khalifa Haftar's LNA": the whole name
+        start = back[0] if back is not None else s
+        if start > 0 and not (text[start - 1].isspace() or text[start - 1] in "(\"“"):
+            continue  # part of a longer word or a hyphenated modifier
+        phrases.append((start, k, m.actor))
+        _bind(names, text[start:k], m.actor, gazetteer_keys)
+
+
+def bind_officials(
+    text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None, groups=frozenset()
+) -> list:
     """Add the mentions of officials that stand for an actor; see the module notes.
 
     Parameters
@@ -232,6 +279,8 @@ def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered:
         ``make(actor, start, end, form)`` -> a new Mention.
     lowered : str, optional
         ``text.lower()``, if the caller has it.
+    groups : container of str, optional
+        Ids of non-state groups: "Hemedti's RSF" binds "Hemedti" to the group.
 
     Returns
     -------
@@ -261,6 +310,8 @@ def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered:
                 continue  # the "name" is another actor ("... Minister Georgia")
             phrases.append((m.start, span[1], m.actor))
             full = text[span[0] : span[1]]
+            _bind(names, full, m.actor, gazetteer_keys, text, span[1])
+            continue
         else:
             back = _name_before(text, m.start)
             if back is None:
@@ -279,6 +330,8 @@ def bind_officials(text: str, mentions: Sequence, gazetteer_keys, make, lowered:
             if back is not None:
                 phrases.append((back[0], m.end, m.actor))
                 _bind(names, text[back[0] : back[1]], m.actor, gazetteer_keys)
+    if groups and ("'s" in text or "’s" in text or "whose" in text):
+        _group_owners(text, mentions, groups, names, phrases, gazetteer_keys)
     # "Secretary of State Antony Blinken": a title one state's officials hold, no state named.
     if "Secretary of" in text or "aoiseach" in text or "naiste" in text:
         _unique_titles(text, phrases, names, gazetteer_keys)

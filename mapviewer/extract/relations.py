@@ -34,6 +34,12 @@ surface rules that hold for news prose:
   whole text is read (its main war, else its main dispute when no party is named);
 * a pair that is hostile in one relation and cooperative in another (one per direction)
   becomes one undirected "mixed" relation, as a curated map draws it.
+* an object pronoun after a verb cue ("has armed *it*", "backs *them*") stands for the last
+  actor, in the sentence or the one before, that is not the cue's subject; "the mission",
+  "the bloc", "the alliance", "the group" stand for the last organization or group named
+  with that noun or of that kind; "killed 40 of *its* soldiers" with no actor after the cue
+  is the sentence subject's; "pledged money to rebuild the south" is aid to the state the
+  text is set in (named most often as a place); "X fought alongside Y inside Z" is war of X on Z.
 
 Evidence is the whole sentence, sliced from the article text. A sentence that states no
 pair by these rules but names both actors of a relation found elsewhere, in one clause with
@@ -90,9 +96,26 @@ _PRONOUNS = frozenset(("it", "they"))
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Tt]hey|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
+    r"\b(?:[Ii]t|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
     r"|army|military|junta|armed forces)|[Gg]overnment (?:forces|troops))\b"
 )
+# The same for a text that names organizations or groups: also "the mission", "the group" (see below).
+_PRONOUN_BACKREF_RX = re.compile(
+    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement"
+                                "|organi[sz]ation)")
+)
+# Definite back-references to an organization or group: "the mission" (after "an EU mission"),
+# "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
+_BACKREF_NOUNS = {
+    "group": "group", "militia": "group", "movement": "group",
+    "bloc": "organization", "alliance": "organization", "coalition": "organization", "mission": "organization",
+    "organisation": "organization", "organization": "organization",
+}  # fmt: skip
+_BACKREF_SET = frozenset(_BACKREF_NOUNS)
+# "an EU mission", "the NATO alliance": the noun names the actor before it, for a later "the mission".
+_NOUN_AFTER = re.compile(r"[ \t]+(" + "|".join(_BACKREF_NOUNS) + r")\b")
+_BACKREF_NOT_AFTER = frozenset("between with of against".split())
+_BACKREF_RANGE = 1500  # characters: an older antecedent is too far back to be meant
 # A state's own forces, named with it: "the Sudanese army", "Sudan's military", "Burhan's forces".
 # A later bare "the army" stands for the last such state (see _Extractor._resolve_forces).
 _OWNED_FORCES = re.compile(
@@ -127,6 +150,15 @@ _SAID = frozenset(
 )
 # Object pronouns: "accusing *him* of directing support for X" -- the object is the person.
 _OBJ_PRONOUNS = frozenset("him her them me us you".split())
+# "has armed *it*", "backs *them*": an object pronoun right after a verb cue stands for an actor.
+_ACTOR_OBJ_PRONOUNS = frozenset(("it", "them"))
+# "pledged money to *rebuild the south*": aid for the rebuilding of the place the text is about.
+_REBUILD = frozenset("rebuild rebuilding reconstruct reconstructing reconstruction recovery".split())
+# A state named as a place: "in southern Lebanon", "across Lebanon", "on Lebanese soil".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|across|inside|throughout)[ \t]+(?:(?:the[ \t]+)?(?:south|north|east|west)(?:ern)?[ \t]+)?(?=[A-Z])"
+)
+_PLACE_AFTER = re.compile(r"[ \t]+(?:soil|territory)\b")
 # People in a place are not its state: "protesters in Kinshasa attacked", "residents of Kyiv".
 _PEOPLE = frozenset(
     "protesters protestors demonstrators crowds crowd residents citizens civilians people students mobs mob "
@@ -187,18 +219,18 @@ def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:
     pos = s
     findall = _TOKEN.findall
     for m in mentions:
-        words = findall(text, pos, m.start)
+        words = findall(text[pos : m.start].lower())  # one lower() per stretch, not per word
         if words and toks and words[0] in _POSSESSIVE:
             toks[-1].poss = True
             del words[0]
-        toks += [_Tok(w.lower()) for w in words]
+        toks += [_Tok(w) for w in words]
         toks.append(_Tok(m.surface.lower(), m.actor))
         pos = m.end
-    words = findall(text, pos, e)
+    words = findall(text[pos:e].lower())
     if words and toks and words[0] in _POSSESSIVE and toks[-1].actor:
         toks[-1].poss = True
         del words[0]
-    toks += [_Tok(w.lower()) for w in words]
+    toks += [_Tok(w) for w in words]
     return toks
 
 
@@ -314,6 +346,13 @@ class _Extractor:
         self._owner_at: list[int] = []
         self._owner: list[str] = []
         self._prev_ms: list = []  # the mentions of the previous sentence
+        self._prev_subj: str | None = None  # the subject (or first actor) of the previous sentence
+        self._kinds: dict[str, str] = {}  # actor -> gazetteer kind
+        self._mentions: list = []
+        self._home: str | None = None  # computed on first use (see _home_state)
+        # Starts and actors of organization/group mentions, per back-reference key (a kind, or a
+        # noun written after the actor: "an EU *mission*"), for "the mission", "the group".
+        self._refs: dict[str, tuple[list[int], list[str]]] = {}
         # Sentences with actor pairs a cue word links: (sentence index, pairs).
         self.cooc: list[tuple[int, set[frozenset[str]]]] = []
 
@@ -334,12 +373,25 @@ class _Extractor:
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.actor] = counts.get(m.actor, 0) + 1
-        states = {a for a in counts if (en := gaz.get(a)) is not None and en.kind == "country"}
+        self._kinds = {a: en.kind for a in counts if (en := gaz.get(a)) is not None}
+        self._mentions = mentions
+        states = {a for a, k in self._kinds.items() if k == "country"}
+        refs = self._refs
+        noun_after = _NOUN_AFTER.match
+        orgs = {a: k for a, k in self._kinds.items() if k == "group" or k == "organization"}
         owned = _OWNED_FORCES.match
         for m in mentions:
-            if m.actor in states and owned(text, m.end):
-                self._owner_at.append(m.start)
-                self._owner.append(m.actor)
+            if m.actor in states:
+                if owned(text, m.end):
+                    self._owner_at.append(m.start)
+                    self._owner.append(m.actor)
+            elif m.actor in orgs:
+                for key in (orgs[m.actor], (h.group(1) if (h := noun_after(text, m.end)) else None)):
+                    if key:
+                        at, who = refs.setdefault(key, ([], []))
+                        at.append(m.start)
+                        who.append(m.actor)
+        pronoun_rx = _PRONOUN_BACKREF_RX if refs else _PRONOUN_RX
         topic: str | None = None
         topic_age = 0
         mi = 0
@@ -361,7 +413,7 @@ class _Extractor:
                 continue
             if (
                 len({m.actor for m in ms}) < 2
-                and _PRONOUN_RX.search(text, s, e) is None
+                and pronoun_rx.search(text, s, e) is None
                 and (not ms or _MEDIATION_RX.search(text, s, e) is None)
             ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
@@ -372,6 +424,7 @@ class _Extractor:
                     if topic_age > 1:
                         topic = None
                 self._prev_ms = ms
+                self._prev_subj = ms[0].actor if ms else None
                 continue
             toks = _tokens(text, s, e, ms)
             lows = [t.low for t in toks]
@@ -379,11 +432,14 @@ class _Extractor:
                 self._modifiers(toks, lows, si)
             if not _FORCE_WORDS.isdisjoint(lows):
                 self._resolve_forces(toks, lows, s, states)
+            if self._refs and not _BACKREF_SET.isdisjoint(lows):
+                self._resolve_backrefs(toks, lows, s)
             self._resolve_pronouns(toks, lows, topic)
             subj = _main_subject(toks)
             if ms or any(t.actor for t in toks):
                 self._sentence(toks, lows, si, subj, topic)
             self._prev_ms = ms
+            self._prev_subj = toks[subj].actor if subj is not None else None
             if subj is not None:
                 topic, topic_age = toks[subj].actor, 0
             else:
@@ -452,6 +508,35 @@ class _Extractor:
             if mod >= 0:
                 toks[mod].low = lows[mod] = "_"  # one token stands for the actor
 
+    def _resolve_backrefs(self, toks: list[_Tok], lows: list[str], s: int) -> None:
+        """ "the mission", "the bloc", "the alliance", "the group" stand for the last actor named
+        with the same noun ("an EU mission"), else the last organization (bloc, alliance, ...)
+        or non-state group (group, militia, movement) named before, if close enough. Not when a
+        complement follows ("the alliance between X and Y", "the group of seven")."""
+        at = [i for i, low in enumerate(lows) if low in _BACKREF_SET]
+        for i in reversed(at):  # from the end: deleting a "'s" leaves earlier indices as they are
+            low = lows[i]
+            if i == 0 or lows[i - 1] != "the" or toks[i].actor or (i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER):
+                continue
+            ref = None
+            for key in (low, _BACKREF_NOUNS[low]):
+                # Named earlier in this sentence, else before it.
+                ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key), None)
+                if ref is None and key in self._refs:
+                    at, who = self._refs[key]
+                    k = bisect.bisect_left(at, s)
+                    if k and s - at[k - 1] <= _BACKREF_RANGE:
+                        ref = who[k - 1]
+                if ref is not None:
+                    break
+            if ref is not None:
+                toks[i].actor = ref
+                toks[i].pron = True
+                toks[i - 1].low = lows[i - 1] = "_"  # "the group": one token stands for the actor
+                if i + 1 < len(toks) and lows[i + 1] in _POSSESSIVE:
+                    toks[i].poss = True  # "the group's leader"
+                    del toks[i + 1], lows[i + 1]
+
     # -- pronouns --
     def _resolve_pronouns(self, toks: list[_Tok], lows: list[str], topic: str | None) -> None:
         """Mark subject pronouns ("It", "They", "the country") as the actor they stand for
@@ -484,10 +569,63 @@ class _Extractor:
                 if k != i:
                     toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
 
+    def _object_pronoun(self, toks: list[_Tok], c: int, subj: int | None) -> None:
+        """ "Tehran built Hezbollah and has armed *it*", "Iran created the Houthis. Tehran backs
+        *them*": the object pronoun after verb cue ``c`` stands for the most recent actor that
+        is not the cue's subject, in this sentence or else the previous one, of a fitting kind
+        ("it": no plural group; "them": a group or region, or a plural name)."""
+        left = {toks[i].actor for i in self._left(toks, c, noun=False, subj=subj)}
+        plural = toks[c + 1].low == "them"
+        cands = [(toks[j].actor, toks[j].low) for j in range(c - 1, -1, -1) if toks[j].actor and not toks[j].pron]
+        prev = [(m.actor, m.surface.lower()) for m in reversed(self._prev_ms) if m.actor != self._prev_subj]
+        for actor, low in cands + prev:
+            if actor in left:
+                continue
+            kind = self._kinds.get(actor, "country")
+            named_plural = low.endswith("s") and kind != "country"
+            if (kind in ("group", "region") or named_plural) if plural else not named_plural:
+                toks[c + 1].actor = actor
+                toks[c + 1].pron = True
+                return
+
+    def _possessed_object(self, toks: list[_Tok], lows: list[str], c: int, subj: int | None, left: list[int]) -> list[int]:
+        """ "The military said Israeli fire had killed 40 of *its* soldiers": with no actor after
+        verb cue ``c``, an object "its/their <noun>" belongs to the sentence's subject, when that
+        subject is not the cue's own (then "its" is the cue subject's: "Russia sent its troops")."""
+        if subj is None or subj >= min(left) or toks[subj].actor in {toks[i].actor for i in left}:
+            return []
+        for k in range(c + 1, min(len(toks) - 1, c + 9)):
+            low = lows[k]
+            if low in _BOUNDARY or low in _RELATIVE or toks[k].actor:
+                return []
+            if low in ("its", "their") and lows[k + 1].isalpha():
+                return [subj]
+        return []
+
+    def _home_state(self) -> str | None:
+        """The state the text is set in: the one it names most often as a place ("in southern
+        Lebanon", "across Lebanon", "on Lebanese soil"); computed once, on first use."""
+        if self._home is None:
+            text = self.article.text
+            # One pass of each pattern over the text, then a look-up per mention.
+            before = {h.end() for h in _PLACE_BEFORE.finditer(text)}
+            after = {h.start() for h in _PLACE_AFTER.finditer(text)}
+            places: dict[str, int] = {}
+            for m in self._mentions:
+                if (m.start in before or m.end in after) and self._kinds.get(m.actor) == "country":
+                    places[m.actor] = places.get(m.actor, 0) + 1
+            self._home = max(places, key=places.__getitem__) if places else ""
+        return self._home or None
+
     # -- one sentence --
     def _sentence(self, toks: list[_Tok], lows: list[str], si: int, subj: int | None, topic: str | None) -> None:
         lookup = _cues.lookup
-        found = [(c, hit) for c, t in enumerate(toks) if not t.actor and (hit := lookup(t.low)) is not None]
+        found = [(c, hit) for c, low in enumerate(lows) if (hit := lookup(low)) is not None and not toks[c].actor]
+        if found:
+            # "both sides", "stand firm", "recalled that", "a close ally": a cue that needs a particle
+            # it lacks is an ordinary word; dropped before any other work on the sentence.
+            particles = _cues.PARTICLES
+            found = [(c, hit) for c, hit in found if hit[0] not in particles or _particle_ok(toks, c)]
         if not found:
             return  # no cue word: the sentence states no relation
         n = len(toks)
@@ -503,12 +641,10 @@ class _Extractor:
                 rel[i] = inside
         self._rel = rel
         self._topic = topic
-        self._cooccurrences(toks, lows, [c for c, _ in found if _particle_ok(toks, c)], si)
+        self._cooccurrences(toks, lows, [c for c, _ in found], si)
         for c, (lemma, cue) in found:
             if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
                 continue
-            if lemma in _cues.PARTICLES and not _particle_ok(toks, c):
-                continue  # "both sides", "stand firm", "recalled that"
             window = lows[max(0, c - 3) : c]
             if not _cues.NEGATORS.isdisjoint(window):
                 continue  # "did not attack", "denied supplying": no relation at all
@@ -548,9 +684,13 @@ class _Extractor:
             if cue.link == "med":
                 self._mediation(toks, c, subj, conf, si)
                 continue
-            if type_ == "war" and not cue.noun and self._fought_alongside(toks, c, conf, si):
+            if type_ == "war" and (not cue.noun or lemma == "fighting") and self._fought_alongside(toks, c, conf, si):
                 continue
+            if not cue.noun and c + 1 < n and lows[c + 1] in _ACTOR_OBJ_PRONOUNS and not toks[c + 1].actor:
+                self._object_pronoun(toks, c, subj)
             left, right, passive, between = self._sides(toks, c, cue, subj)
+            if not right and left and subj is not None and subj < left[0] and not cue.noun and not passive:
+                right = self._possessed_object(toks, lows, c, subj, left)
             if lemma in ("deploy", "station") and not (
                 right and _word_before(toks, right[0]) in ("in", "into", "to", "on")
             ):
@@ -562,6 +702,9 @@ class _Extractor:
                 left, right = right, left
             la = [toks[i].actor for i in left]
             ra = [toks[i].actor for i in right]
+            if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
+                home = self._home_state()  # "pledged money to rebuild the south": of the text's place
+                ra = [home] if home else []
             if right and cue.noun and type_ not in _HOSTILE_TYPES and _word_before(toks, right[0]) == "against":
                 # "a coalition against X": allied with others, at war with X.
                 type_ = "war" if lemma in ("coalition", "alliance", "offensive") else "hostility"
@@ -617,6 +760,7 @@ class _Extractor:
         """ "X fought alongside Y against Z": X and Y are allies, both at war with Z."""
         allies: list[int] = []
         enemies: list[int] = []
+        in_place = False
         for j in range(c + 1, min(len(toks), c + 16)):
             low = toks[j].low
             if low in _BOUNDARY:
@@ -627,10 +771,17 @@ class _Extractor:
             if low == "against" and not enemies:
                 k = next((x for x in range(j + 1, min(len(toks), j + 5)) if toks[x].actor), None)
                 enemies = _group(toks, k, 1, 12) if k is not None else []
+            if low in ("in", "inside") and allies and not enemies and j > max(allies):
+                # "fighting alongside the group inside Congo": with no "against", the subject fights
+                # the state named as the place (as "fighting inside Congo" reads without an ally);
+                # what the allies are to it is not said.
+                k = j + 1 if j + 1 < len(toks) and toks[j + 1].actor else None
+                if k is not None and toks[k].actor not in {toks[x].actor for x in allies}:
+                    enemies, in_place = [k], True
         if not allies:
             return False
         left = self._left(toks, c, noun=False, subj=None)
-        side = [toks[i].actor for i in left] + [toks[i].actor for i in allies]
+        side = [toks[i].actor for i in left] + ([] if in_place else [toks[i].actor for i in allies])
         for x in left:
             for y in allies:
                 if toks[x].actor != toks[y].actor:
@@ -693,7 +844,7 @@ class _Extractor:
         j = c + 1
         limit = min(n, c + 13)
         rel = self._rel
-        if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS:
+        if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS and not toks[c + 1].actor:
             limit = c  # "accusing him of ...": the object is a person the text does not map
         while j < limit:
             t = toks[j]
