@@ -129,12 +129,10 @@ def _show_preview(m: RelationMap):
     """Paint the map at once, without pyqtgraph (see :mod:`.preview`)."""
     from ..layout import map_positions
     from .preview import PreviewWindow
-    from .settings import app_settings
+    from .settings import restore_geometry
 
     preview = PreviewWindow(m, map_positions(m))
-    geometry = app_settings().value("window/geometry")
-    if geometry is not None:
-        preview.restoreGeometry(geometry)  # where the main window will appear
+    restore_geometry(preview, state=False)  # where the main window will appear
     preview.show()
     return preview
 

@@ -79,16 +79,19 @@ def save_geometry(win: QMainWindow) -> None:
     s.sync()
 
 
-def restore_geometry(win: QMainWindow) -> bool:
-    """Put the window back as it was; False when nothing (valid) was stored."""
+def restore_geometry(win: QMainWindow, *, state: bool = True) -> bool:
+    """Put the window back as it was (its docks too unless ``state`` is False); False when
+    nothing (valid) was stored."""
     s = app_settings()
     geometry = s.value(_GEOMETRY_KEY)
     if not isinstance(geometry, QByteArray) or geometry.isEmpty():
         return False
     ok = win.restoreGeometry(geometry)
-    state = s.value(_STATE_KEY)
-    if isinstance(state, QByteArray) and not state.isEmpty():
-        win.restoreState(state, STATE_VERSION)  # False (defaults kept) for another version
+    if not state:
+        return bool(ok)
+    stored = s.value(_STATE_KEY)
+    if isinstance(stored, QByteArray) and not stored.isEmpty():
+        win.restoreState(stored, STATE_VERSION)  # False (defaults kept) for another version
     for sp in _splitters(win):
         value = s.value(_SPLITTER_KEY + sp.objectName())
         if isinstance(value, QByteArray) and not value.isEmpty():

@@ -106,14 +106,28 @@ def small_map() -> RelationMap:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_settings():
-    """Each test starts with empty settings (Qt's test location), so none depends on another's."""
-    from mapviewer.ui.settings import app_settings
+def settings(tmp_path, monkeypatch):
+    """Each test's settings (recent files, geometry, layout) in an ini file of its own: no test
+    reads the user's settings or another test's. Returns the file's path."""
+    from PySide6.QtCore import QSettings
 
-    s = app_settings()
-    s.clear()
-    s.sync()
-    yield
+    from mapviewer.ui import settings as ui_settings
+
+    ini = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(ui_settings, "app_settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
+    return ini
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    """Record QMessageBox.critical calls instead of blocking on a modal dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a, **k: seen.append((title, text))
+    )
+    return seen
 
 
 @pytest.fixture

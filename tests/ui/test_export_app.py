@@ -10,35 +10,18 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from mapviewer import relmap
 from mapviewer.export import export_map, supported_suffixes
 from mapviewer.ui import file_actions as fa
-from mapviewer.ui import settings as ui_settings
 from mapviewer.ui import style
 from mapviewer.ui.render import render_png, render_svg
 
 pytestmark = pytest.mark.gui
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(autouse=True)
-def settings(tmp_path, monkeypatch):
-    ini = str(tmp_path / "settings.ini")
-    monkeypatch.setattr(ui_settings, "app_settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    seen = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda parent, title, text, *a, **k: seen.append((title, text))
-    )
-    return seen
 
 
 @pytest.fixture

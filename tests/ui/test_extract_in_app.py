@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from mapviewer.extract import Cancelled, map_article
@@ -15,28 +15,12 @@ from mapviewer.model import Article
 from mapviewer.seeds import default_seed
 from mapviewer.ui import app as app_mod
 from mapviewer.ui import extract_worker
-from mapviewer.ui import settings as ui_settings
 from mapviewer.ui.main_window import MainWindow
 from mapviewer.ui.paste_dialog import PasteDialog
 
 pytestmark = pytest.mark.gui
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
-
-
-@pytest.fixture(autouse=True)
-def settings(tmp_path, monkeypatch):
-    ini = str(tmp_path / "settings.ini")
-    monkeypatch.setattr(ui_settings, "app_settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    seen = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda parent, title, text, *a, **k: seen.append((title, text))
-    )
-    return seen
 
 
 @pytest.fixture

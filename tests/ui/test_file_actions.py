@@ -13,18 +13,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from mapviewer import relmap
 from mapviewer.model import Actor
 from mapviewer.ui import file_actions as fa
-from mapviewer.ui import settings as ui_settings
 from mapviewer.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def settings(tmp_path, monkeypatch):
-    """Recent files in an ini file of this test, never the user's settings."""
-    ini = str(tmp_path / "settings.ini")
-    monkeypatch.setattr(ui_settings, "app_settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
-    return ini
 
 
 class Dialogs:
