@@ -12,6 +12,7 @@ import html
 import os
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import RelationMap
@@ -72,6 +73,17 @@ def render_widget(m: RelationMap, size: tuple[int, int] = (1600, 1000)):
     return w
 
 
+@contextmanager
+def _rendered(m: RelationMap, size: tuple[int, int]):
+    """The map drawn offscreen in a widget that is closed afterwards."""
+    w = render_widget(m, size)
+    try:
+        yield w
+    finally:
+        w.close()
+        w.deleteLater()
+
+
 def render_png(m: RelationMap, path: str | os.PathLike, size: tuple[int, int] = (1600, 1000)) -> None:
     """Write ``m`` drawn at ``size`` pixels to the PNG file ``path``.
 
@@ -80,12 +92,8 @@ def render_png(m: RelationMap, path: str | os.PathLike, size: tuple[int, int] = 
     OSError
         If the file cannot be written.
     """
-    w = render_widget(m, size)
-    try:
+    with _rendered(m, size) as w:
         save_widget_png(w, path)
-    finally:
-        w.close()
-        w.deleteLater()
 
 
 def render_svg(m: RelationMap, path: str | os.PathLike, size: tuple[int, int] = (1600, 1000)) -> None:
@@ -98,13 +106,9 @@ def render_svg(m: RelationMap, path: str | os.PathLike, size: tuple[int, int] = 
     OSError
         If the file cannot be written.
     """
-    w = render_widget(m, size)
-    try:
-        a = m.article() if m.articles else None
+    a = m.article() if m.articles else None
+    with _rendered(m, size) as w:
         save_widget_svg(w, path, title=(a.title or a.id) if a else "mapviewer map")
-    finally:
-        w.close()
-        w.deleteLater()
 
 
 def save_widget_png(widget, path: str | os.PathLike) -> None:

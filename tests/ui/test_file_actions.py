@@ -383,26 +383,21 @@ def _mime(*urls):
     return mime
 
 
+def _drag_and_drop(target, pos: QPoint, mime):
+    """Send a drag-enter and then a drop of ``mime`` at ``pos`` to ``target``; both events."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos, *args)
+    QApplication.sendEvent(target, enter)
+    drop = QDropEvent(QPointF(pos), *args)
+    QApplication.sendEvent(target, drop)
+    return enter, drop
+
+
 def test_dropping_a_file_on_the_window_opens_it(win, tmp_path, small_map, qtbot):
     path = _saved(tmp_path, other_map(small_map))
     mime = _mime(str(path))
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(win, enter)
+    enter, drop = _drag_and_drop(win, QPoint(50, 50), mime)
     assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(win, drop)
     assert drop.isAccepted()
     qtbot.waitUntil(lambda: win.map.actors[-1].name == "Xanadu", timeout=5000)
     assert win.files.current.path == path
@@ -412,23 +407,8 @@ def test_the_map_view_passes_dropped_files_to_the_window(win, tmp_path, small_ma
     path = _saved(tmp_path, other_map(small_map))
     vp = win.map_view.viewport()
     mime = _mime(str(path))
-    enter = QDragEnterEvent(
-        QPoint(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(vp, enter)
+    enter, _ = _drag_and_drop(vp, QPoint(20, 20), mime)
     assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(vp, drop)
     qtbot.waitUntil(lambda: win.map.actors[-1].name == "Xanadu", timeout=5000)
 
 
