@@ -59,7 +59,7 @@ def _cmd_export(ns: argparse.Namespace) -> int:
 
 def _cmd_extract(ns: argparse.Namespace) -> int:
     from . import relmap
-    from .documents import map_file_for
+    from .documents import map_file_for, map_stem
     from .extract import map_article
 
     art = Path(ns.article)
@@ -69,7 +69,7 @@ def _cmd_extract(ns: argparse.Namespace) -> int:
             f"{art}: is a map, not an article; open it with `mapviewer {art}` "
             "or convert it with `mapviewer export`"
         )
-    out = Path(ns.output) if ns.output else art.with_name(art.name.split(".")[0] + ".auto" + relmap.SUFFIX)
+    out = Path(ns.output) if ns.output else art.with_name(map_stem(art) + ".auto" + relmap.SUFFIX)
     if out.suffix.lower() != ".json":
         return _fail(
             f"{out.name}: the map is written as .relmap.json; for other formats use `mapviewer export`"

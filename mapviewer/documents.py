@@ -14,7 +14,7 @@ from .errors import InputError
 from .model import RelationMap
 from .seeds import default_seed
 
-__all__ = ["curated_map_beside", "map_file_for", "open_map", "open_seed"]
+__all__ = ["curated_map_beside", "map_file_for", "map_stem", "open_map", "open_seed"]
 
 
 def open_seed() -> RelationMap:
@@ -26,9 +26,19 @@ def open_seed() -> RelationMap:
     return m
 
 
+def map_stem(path: Path) -> str:
+    """The name maps of ``path`` are named after: ``report.2024`` for ``report.2024.txt``,
+    ``report.2024.relmap.json`` and ``report.2024.auto.relmap.json``."""
+    name = path.name
+    for ending in (".auto" + relmap.SUFFIX, relmap.SUFFIX):
+        if name.endswith(ending) and len(name) > len(ending):
+            return name[: -len(ending)]
+    return path.stem
+
+
 def curated_map_beside(path: Path) -> Path | None:
     """``article.relmap.json`` next to ``article.txt`` (or ``.md``, ``.html``...), if present."""
-    cand = path.with_name(path.name.split(".")[0] + relmap.SUFFIX)
+    cand = path.with_name(map_stem(path) + relmap.SUFFIX)
     return cand if cand.is_file() and cand != path else None
 
 

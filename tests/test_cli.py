@@ -120,3 +120,18 @@ def test_output_in_a_missing_folder_names_the_folder(capsys, tmp_path, command, 
     line = one_error_line(err)
     assert "no such folder does not exist" in line
     assert ".tmp" not in line  # not the writer's temporary file
+
+
+def test_map_names_keep_dots_in_the_article_name(tmp_path):
+    from pathlib import Path
+
+    from mapviewer.documents import curated_map_beside, map_stem
+
+    assert map_stem(Path("report.2024.txt")) == "report.2024"
+    assert map_stem(Path("report.2024.relmap.json")) == "report.2024"
+    assert map_stem(Path("report.2024.auto.relmap.json")) == "report.2024"
+    art = tmp_path / "report.2024.txt"
+    art.write_text("text")
+    assert curated_map_beside(art) is None
+    (tmp_path / "report.2024.relmap.json").write_text("{}")
+    assert curated_map_beside(art) == tmp_path / "report.2024.relmap.json"

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import relmap
-from ..documents import map_file_for
+from ..documents import map_file_for, map_stem
 from ..errors import InputError, MapviewerError
 from ..export import export_map, supported_suffixes
 from ..model import Article, RelationMap
@@ -789,7 +789,7 @@ class FileActions(QObject):
     def _suggest(self, slot: MapSlot, suffix: str) -> Path:
         """A file name for saving or exporting ``slot``, in the folder last used."""
         base = slot.path or self.origin
-        stem = base.name.split(".")[0] if base is not None else ""
+        stem = map_stem(base) if base is not None else ""
         if not stem and self.article is not None:
             stem = self.article.id
         if slot.path is None and not slot.map.curated and suffix == relmap.SUFFIX:
