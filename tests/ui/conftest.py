@@ -149,3 +149,31 @@ def open_window(qtbot):
         return w
 
     return open_
+
+
+@pytest.fixture
+def export_headless(tmp_path):
+    """``export_headless(m, suffix)``: run ``mapviewer export`` on ``m`` in a process with no
+    display settings at all; returns (completed process, output path)."""
+    import os
+    import subprocess
+    import sys
+
+    from mapviewer import relmap
+
+    def run(m: RelationMap, suffix: str):
+        src, out = tmp_path / "m.relmap.json", tmp_path / f"m{suffix}"
+        relmap.save(m, src)
+        env = {
+            k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        }
+        proc = subprocess.run(
+            [sys.executable, "-m", "mapviewer", "export", str(src), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        return proc, out
+
+    return run

@@ -126,16 +126,7 @@ def test_render_png_draws_the_map_and_legend(tmp_path, small_map, qapp):
         assert QColor(VALENCE_COLOURS[v]).name() in colours
 
 
-def test_export_png_from_the_command_line_without_a_display(tmp_path, small_map):
-    src = tmp_path / "m.relmap.json"
-    relmap.save(small_map, src)
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    out = subprocess.run(
-        [sys.executable, "-m", "mapviewer", "export", str(src), "-o", str(tmp_path / "m.png")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+def test_export_png_from_the_command_line_without_a_display(small_map, export_headless):
+    out, png = export_headless(small_map, ".png")
     assert out.returncode == 0, out.stderr
-    assert QImage(str(tmp_path / "m.png")).width() == 1600
+    assert QImage(str(png)).width() == 1600

@@ -3,9 +3,6 @@ command line (the default view, with the legend)."""
 
 import csv
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -165,18 +162,9 @@ def test_export_map_writes_svg_and_png_of_the_expected_size(tmp_path, small_map,
     assert (img.width(), img.height()) == (640, 400)
 
 
-def test_svg_export_from_the_command_line_without_a_display(tmp_path, small_map):
-    src = tmp_path / "m.relmap.json"
-    relmap.save(small_map, src)
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    out = subprocess.run(
-        [sys.executable, "-m", "mapviewer", "export", str(src), "-o", str(tmp_path / "m.svg")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+def test_svg_export_from_the_command_line_without_a_display(small_map, export_headless):
+    out, svg = export_headless(small_map, ".svg")
     assert out.returncode == 0, out.stderr
-    check_svg(tmp_path / "m.svg", [a.name for a in small_map.actors])
-    assert "Invented news" in svg_texts(tmp_path / "m.svg")
+    check_svg(svg, [a.name for a in small_map.actors])
+    assert "Invented news" in svg_texts(svg)
     json.dumps(out.stdout)  # printable
