@@ -541,3 +541,60 @@ def test_fighting_alongside_rebels_inside_a_state_is_war_on_the_state_only():
     assert r[pair("RWA", "COD")].valence == "hostile" and pair("COD", "m23") not in r
     _, r = rels("Russian troops fought alongside Syrian forces in Syria.")
     assert set(r) == {pair("RUS", "SYR")} and r[pair("RUS", "SYR")].valence == "cooperative"
+
+
+def test_an_official_named_in_apposition_speaks_for_the_state_by_given_name_too():
+    _, r = rels(
+        "Ethiopia's prime minister, Abiy Ahmed, signed a deal on Monday. "
+        "The United Arab Emirates has quietly backed Abiy."
+    )
+    assert r[pair("ARE", "ETH")].source == "ARE"
+
+
+def test_an_actor_inside_a_prepositional_phrase_is_not_the_subject():
+    _, r = rels("Washington, which once kept troops in Somalia to fight al-Shabaab, stayed out.")
+    assert pair("USA", "al-shabaab") in r and pair("SOM", "al-shabaab") not in r
+    _, r = rels("Egypt, locked in a long dispute with Ethiopia over the dam, signed a defence pact with Somalia.")
+    assert pair("EGY", "SOM") in r and pair("ETH", "SOM") not in r
+    # A place that speaks for its state stays the subject.
+    _, r = rels("Officials in Beijing condemned Japan on Monday.")
+    assert r[pair("CHN", "JPN")].source == "CHN"
+
+
+def test_a_reduced_passive_takes_the_agent_as_source():
+    _, r = rels("Beijing, itself accused by Canadian intelligence of meddling in two elections, said little.")
+    rel = r[pair("CAN", "CHN")]
+    assert (rel.source, rel.valence) == ("CAN", "hostile")
+
+
+def test_regarding_a_territory_as_part_of_ones_own_is_a_territorial_claim():
+    _, r = rels("Somalia, which regards Somaliland as part of its own territory, protested.")
+    assert "territorial dispute" in r[pair("SOM", "somaliland")].types
+    _, r = rels("Somalia regards Kenya as a difficult neighbour in talks.")
+    assert pair("SOM", "KEN") not in r or "territorial dispute" not in r[pair("SOM", "KEN")].types
+
+
+def test_complaints_about_an_actor_are_hostility():
+    _, r = rels("Pakistan repeated its long-standing complaints about Indian operations abroad.")
+    assert r[pair("PAK", "IND")].valence == "hostile"
+
+
+def test_bringing_two_leaders_together_is_mediation():
+    _, r = rels(
+        "Turkish President Recep Tayyip Erdogan brought Ethiopian Prime Minister Abiy Ahmed and "
+        "Somali President Hassan Sheikh Mohamud to Ankara in December."
+    )
+    assert {"mediation"} <= set(r[pair("TUR", "ETH")].types) and pair("ETH", "SOM") not in r
+    assert r[pair("TUR", "SOM")].source == "TUR"
+    _, r = rels("Turkey brought Somalia new drones.")
+    assert pair("TUR", "SOM") not in r or "mediation" not in r[pair("TUR", "SOM")].types
+
+
+def test_a_mention_of_a_mediation_told_earlier_keeps_its_parties():
+    _, r = rels(
+        "Al-Shabaab fought African Union troops for years. Turkish President Recep Tayyip Erdogan "
+        "brought Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud to Ankara. "
+        "Washington has welcomed Turkey's mediation."
+    )
+    assert pair("TUR", "al-shabaab") not in r and pair("TUR", "african-union") not in r
+    assert "mediation" in r[pair("TUR", "SOM")].types

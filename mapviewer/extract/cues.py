@@ -79,6 +79,10 @@ def _cues() -> dict[str, Cue]:
     # "closed its airspace to" ("deny" and "close" only with the words of PARTICLES after them).
     add("bar ban deny close", "hostility", "dir", weight=0.7)
     add("hostile hostility tension tensions enmity animosity dispute feud", "hostility", "sym", True, 0.7)
+    # "complaints about Indian operations", "grievances against Rwanda".
+    add("complaint grievance", "hostility", "dir", True, 0.6)
+    # "Somalia, which regards Somaliland as part of its territory": only with "part of" after it.
+    add("regard consider", "territorial dispute", "dir", weight=0.7)
     add("enemy adversary foe", "hostility", "sym", True, 0.7)
     add("rival rivalry compete competitor", "rivalry", "sym", True, 0.7)
     add("claim", "territorial dispute", "dir")
@@ -146,6 +150,8 @@ PARTICLES: dict[str, frozenset[str]] = {
     "recall": frozenset("ambassador ambassadors envoy envoys diplomats diplomat its their".split()),
     "deny": frozenset("entry access visas visa landing overflight permission".split()),
     "close": frozenset("airspace border borders ports port its their".split()),
+    "regard": frozenset(("part",)),
+    "consider": frozenset(("part",)),
     "pledge": frozenset("money aid funds funding cash $ € £ billion million loans grants assistance".split()),
 }
 

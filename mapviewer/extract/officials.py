@@ -193,6 +193,11 @@ def _name_of(text: str, pos: int, gazetteer_keys) -> tuple[int, int] | None:
 _NICKNAME = re.compile(r"[ \t]*(?:\(|,[ \t]+(?:better[ \t]+)?(?:known|nicknamed|dubbed)[ \t]+(?:as[ \t]+)?)([A-Z][\w'’-]+)")
 # A leader named with the group: "Hemedti's RSF", "Hemedti, whose RSF"; the name's end is returned.
 _OWNER_BEFORE = re.compile(r"(?:['’]s|,[ \t]+whose)[ \t]+(?:the[ \t]+)?$")
+# Words that open a name but are no given name: "Sheikh Tamim", "Mr Erdogan".
+_HONORIFICS = frozenset(
+    "sheikh shaikh mr mrs ms miss dr sir dame lord lady emir prince princess king queen sultan lt col gen "
+    "maj capt adm brig sgt president general colonel mohammed muhammad mohammad abu abd abdul al el".split()
+)
 _PRONOUN_WORDS = frozenset("its their his her our my your whose".split())
 
 
@@ -209,6 +214,11 @@ def _bind(names: dict[str, set[str]], full: str, actor: str, gazetteer_keys, tex
         surname = parts[-1]
         if surname.lower() not in gazetteer_keys:
             names.setdefault(surname, set()).add(actor)
+        # Where given names are used alone ("Abiy" for Abiy Ahmed, "Hemedti"), the first name
+        # speaks for the actor too; a name two officials share is bound to neither (see below).
+        first = parts[0].rstrip(".")
+        if len(first) > 2 and first.lower() not in gazetteer_keys and first.lower() not in _HONORIFICS:
+            names.setdefault(first, set()).add(actor)
 
 
 def _unique_titles(text: str, phrases: list, names: dict[str, set[str]], gazetteer_keys) -> None:
@@ -304,6 +314,11 @@ def bind_officials(
         if t.group("former") or _FORMER_BEFORE.search(text, max(0, m.start - 8), m.start):
             continue  # "former US President Barack Obama" no longer speaks for the state
         span = _name_after(text, t.end())
+        if span is None and text.startswith(",", t.end()):
+            # "Ethiopia's prime minister, Abiy Ahmed, ...": a name in apposition, two words or more.
+            span = _name_after(text, t.end() + 1)
+            if span is not None and " " not in text[span[0] : span[1]]:
+                span = None
         if span is not None:
             k = bisect.bisect_left(starts, span[0])
             if k < len(mentions) and mentions[k].start == span[0] and mentions[k].end == span[1]:

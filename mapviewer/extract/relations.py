@@ -297,6 +297,44 @@ def _after_prep(toks: list[_Tok], i: int) -> bool:
     return j >= 0 and toks[j].low in _PREPS
 
 
+# Prepositions that put an actor in a phrase of its own; not "by" (an agent) nor "of"/"for".
+_PHRASE_PREPS = frozenset("in into to from with against over on at near inside across toward towards".split())
+# Words before "in" that make the place speak for its state: "officials in Beijing condemned".
+_SPEAKERS = frozenset(
+    "officials leaders authorities government diplomats ministers politicians lawmakers policymakers "
+    "analysts commentators media".split()
+)
+
+
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+_CAP_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+# Capitalized words before an adjective that do not make it part of a name ("The Ethiopian army").
+_NOT_NAME_WORDS = frozenset(
+    "the a an in on at for but and as with by from to of after before while when since both many some two "
+    "three several its their his her our this that these those under new former".split()
+)
+
+
+def _inside_name(text: str, s: int, e: int) -> bool:
+    """Is the adjective at ``text[s:e]`` inside a proper name, between two capitalized words
+    ("the Grand *Ethiopian* Renaissance Dam", "Trans *Adriatic* Pipeline")?"""
+    if _CAP_AFTER.match(text, e) is None:
+        return False
+    b = _NAME_BEFORE.search(text, max(0, s - 30), s)
+    return b is not None and b.group(1).lower() not in _NOT_NAME_WORDS
+
+
+def _in_phrase(toks: list[_Tok], i: int) -> bool:
+    """Is actor token ``i`` the object of a preposition ("troops *in* Somalia", "a dispute *with*
+    Ethiopia"), and not a place speaking for its state ("officials in Beijing")?"""
+    j = i - 1
+    while j >= 0 and toks[j].low in ("the", "a", "an"):
+        j -= 1
+    if j < 0 or toks[j].low not in _PHRASE_PREPS:
+        return False
+    return not (j > 0 and toks[j - 1].low in _SPEAKERS)
+
+
 def _people_in_place(toks: list[_Tok], i: int) -> bool:
     """Is actor token ``i`` the place of a group of people ("protesters *in* Kinshasa", "crowds
     in central Tehran", "residents of Kyiv")? They act, not the state."""
@@ -375,6 +413,8 @@ class _Extractor:
             counts[m.actor] = counts.get(m.actor, 0) + 1
         self._kinds = {a: en.kind for a in counts if (en := gaz.get(a)) is not None}
         self._mentions = mentions
+        # "the Grand Ethiopian Renaissance Dam": an adjective inside a proper name is no actor of a clause.
+        mentions = [m for m in mentions if m.form != "adjective" or not _inside_name(text, m.start, m.end)]
         states = {a for a, k in self._kinds.items() if k == "country"}
         refs = self._refs
         noun_after = _NOUN_AFTER.match
@@ -672,7 +712,7 @@ class _Extractor:
                 type_ = "hosting"  # "allowed American troops to use four bases"
             if lemma in ("convene", "bring", "shuttle") and not (
                 (lemma == "convene" and not _cues.TALKS_WORDS.isdisjoint(after[:4]))
-                or (lemma == "bring" and "together" in after)
+                or (lemma == "bring" and ("together" in after or self._two_objects(toks, c)))
                 or (lemma == "shuttle" and "between" in after[:2])
                 or _sides_named(after)
             ):
@@ -725,6 +765,13 @@ class _Extractor:
             for x, y, d in pairs:
                 if x != y:
                     self._add(x, y, d and cue.link != "sym", type_, conf * (0.85 if pron else 1.0), si)
+
+    @staticmethod
+    def _two_objects(toks: list[_Tok], c: int) -> bool:
+        """Are two actors or more coordinated right after cue ``c`` ("brought Abiy and Somali
+        President Mohamud to Ankara": a meeting of the two sides)?"""
+        k = next((x for x in range(c + 1, min(len(toks), c + 4)) if toks[x].actor), None)
+        return k is not None and len({toks[x].actor for x in _group(toks, k, 1, 12)}) >= 2
 
     def _cooccurrences(self, toks: list[_Tok], lows: list[str], cue_at: list[int], si: int) -> None:
         """Record, for :meth:`_more_evidence`, the actor pairs of sentence ``si`` that share a
@@ -799,6 +846,9 @@ class _Extractor:
             return _group(toks, subj, 1, 12)  # ", accusing Israel": the clause's subject
         j = c - 1
         crossed_verb_and = False
+        fallback: list[int] = []
+        # A relation noun that is a verb's object ("signed a defence pact with") has the verb's subject.
+        skip_phrases = not noun or any(_verbish(toks[k].low) for k in range(max(0, c - 3), c))
         while j >= 0 and c - j <= 16:
             t = toks[j]
             if t.low in _BOUNDARY:
@@ -813,6 +863,12 @@ class _Extractor:
                     continue
                 if _people_in_place(toks, j):
                     return []  # "protesters in Kinshasa attacked": the people act, not the state
+                if skip_phrases and not fallback and _in_phrase(toks, j):
+                    # "Washington, which kept troops in Somalia to fight X", "Egypt, locked in a dispute
+                    # with Ethiopia, signed": an actor inside a prepositional phrase is not the subject.
+                    fallback = _group(toks, j, -1, 12)
+                    j = min(fallback) - 1
+                    continue
                 return _group(toks, j, -1, 12)
             if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS):
                 crossed_verb_and = True  # "... and sought to": the subject of the first verb
@@ -824,7 +880,7 @@ class _Extractor:
                 if k >= 0 and toks[k].actor:
                     return _group(toks, k, -1, 12)
             j -= 1
-        return []
+        return fallback
 
     def _subject_before(self, toks: list[_Tok], j: int) -> list[int]:
         """The nearest clause subject before token ``j``, as a group, or []."""
@@ -913,6 +969,9 @@ class _Extractor:
                 right = agent
             elif toks[c].low.endswith("ed") and cue.link == "dir":
                 right = []  # "X was attacked" with no agent named: no pair
+        elif not cue.noun and agent and c + 1 < n and toks[c + 1].low == "by" and toks[c].low.endswith(("ed", "en")):
+            passive = True  # a reduced relative: "Beijing, itself accused by Canada of meddling"
+            right = agent
         return left, right, passive, between
 
     def _mediation(self, toks: list[_Tok], c: int, subj: int | None, conf: float, si: int) -> None:
@@ -959,7 +1018,17 @@ class _Extractor:
         <two leaders>", "the talks, hosted by X"): between the sides of the war the text is most
         about or, when no party is named and it tells of no war, of its main dispute."""
         wars, hostile = dict(self.wars), dict(self.hostile)
+        # Parties each mediator was named mediating between: "welcomed Turkey's mediation" is
+        # the mediation the text told of, not a new one in the text's main war.
+        known: dict[str, list[str]] = {}
+        for h in self.hits:
+            if h.type == "mediation":
+                known.setdefault(h.source, []).append(h.target)
         for med, parties, conf, si in self.pending_med:
+            told = [p for m_ in med for p in known.get(m_, ()) if p not in med]
+            if len(set(told) | set(parties)) >= 2 and set(parties) <= set(told):
+                self._mediated(med, list(dict.fromkeys(told)), conf * 0.7, si)
+                continue
             conflicts = wars or (hostile if not parties else {})
             cands = [w for w in conflicts if set(w) & set(parties) and not set(w) & med] or [
                 w for w in conflicts if not set(w) & med
@@ -1114,7 +1183,13 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
     need = _cues.PARTICLES.get(hit[0]) if hit else None
     if need is None:
         return True
-    return not need.isdisjoint(t.low for t in toks[c + 1 : c + (3 if hit[0] == "recall" else 2)])  # type: ignore[index]
+    span = _PARTICLE_SPAN.get(hit[0], 1)  # type: ignore[index]
+    return not need.isdisjoint(t.low for t in toks[c + 1 : c + 1 + span])
+
+
+# How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
+# *part* of its territory" (the object and "as" come first).
+_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6}
 
 
 def _listed(toks: list[_Tok], i: int, j: int) -> bool:
