@@ -598,3 +598,62 @@ def test_a_mention_of_a_mediation_told_earlier_keeps_its_parties():
     )
     assert pair("TUR", "al-shabaab") not in r and pair("TUR", "african-union") not in r
     assert "mediation" in r[pair("TUR", "SOM")].types
+
+
+def test_a_list_of_actors_after_a_preposition_is_no_subject():
+    _, r = rels("Envoys from Malaysia, Indonesia, Singapore and Brunei signed off on a communique.")
+    assert not r
+    _, r = rels("Oil traders in India, Japan and South Korea are watching. Yet it piles on pressure.")
+    assert not r
+
+
+def test_a_participle_aside_is_not_the_clause():
+    _, r = rels(
+        "The UN mission, led since 2025 by Ghanaian diplomat Hanna Tetteh, has been trying to broker "
+        "talks between Libya and the Libyan National Army."
+    )
+    assert not any("GHA" in p for p in r)
+    assert "mediation" in r[pair("un", "LBY")].types
+
+
+def test_capital_based_state_organs_stay_the_state():
+    _, r = rels("Italy funds, trains and equips the Tripoli-based coast guard.")
+    assert r[pair("ITA", "LBY")].source == "ITA"
+    _, r = rels("Kyrgyzstan deployed Turkish-made drones.")
+    assert pair("KGZ", "TUR") not in r or r[pair("KGZ", "TUR")].source == "TUR"
+
+
+def test_backers_sponsors_and_bankrolling_are_support():
+    _, r = rels("Egypt and the United Arab Emirates were the LNA's earliest sponsors.")
+    assert {r[pair(x, "lna")].source for x in ("EGY", "ARE")} == {"EGY", "ARE"}
+    _, r = rels("Russia has been Belarus's most consequential backer.")
+    assert r[pair("RUS", "BLR")].source == "RUS"
+
+
+def test_visits_by_flying_or_travelling_to_a_capital():
+    _, r = rels("Italy's prime minister has flown repeatedly to Tripoli.")
+    assert "diplomatic ties" in r[pair("ITA", "LBY")].types
+    _, r = rels("Italy flew passengers home from Libya.")
+    assert pair("ITA", "LBY") not in r
+
+
+def test_back_references_to_an_agency_or_watchdog():
+    _, r = rels(
+        "The IAEA reported on Iran's enrichment. The Iranian parliament voted to suspend cooperation "
+        "with the agency. The Iranians blame the watchdog for what followed."
+    )
+    assert r[pair("IRN", "iaea")].valence == "hostile"
+
+
+def test_money_handed_or_spent_on_a_state_is_aid():
+    _, r = rels("Canberra will hand Nauru A$140 million over five years.")
+    assert "aid" in r[pair("AUS", "NRU")].types
+    _, r = rels("Australia has spent more than A$190 million on the Solomon Islands police force.")
+    assert "aid" in r[pair("AUS", "SLB")].types
+    _, r = rels("Australia handed the Solomon Islands a diplomatic note.")
+    assert pair("AUS", "SLB") not in r
+
+
+def test_seas_named_after_states_are_places():
+    m, _ = rels("Japan sailed with Australia in the West Philippine Sea and the South China Sea.")
+    assert {a.id for a in m.actors} == {"JPN", "AUS"}

@@ -55,7 +55,7 @@ def _cues() -> dict[str, Cue]:
             table[w] = Cue(type_, link, noun, weight)
 
     # material conflict
-    add("attack invade bomb shell strike hammer defeat capture seize annex raid besiege blockade "
+    add("attack invade bomb shell strike hammer defeat capture seize intercept annex raid besiege blockade "
         "occupy shoot kill target assault bombard ambush overrun", "war", "dir")
     add("fire", "war", "dir", weight=0.6)
     add("fight clash battle", "war", "sym")
@@ -80,7 +80,9 @@ def _cues() -> dict[str, Cue]:
     add("bar ban deny close", "hostility", "dir", weight=0.7)
     add("hostile hostility tension tensions enmity animosity dispute feud", "hostility", "sym", True, 0.7)
     # "complaints about Indian operations", "grievances against Rwanda".
-    add("complaint grievance", "hostility", "dir", True, 0.6)
+    add("complaint grievance opposition", "hostility", "dir", True, 0.6)
+    # "the alliance had abandoned it", "Moscow betrayed Yerevan".
+    add("abandon betray", "hostility", "dir", weight=0.7)
     # "Somalia, which regards Somaliland as part of its territory": only with "part of" after it.
     add("regard consider", "territorial dispute", "dir", weight=0.7)
     add("enemy adversary foe", "hostility", "sym", True, 0.7)
@@ -96,31 +98,46 @@ def _cues() -> dict[str, Cue]:
     add("visit", "diplomatic ties", "dir", weight=0.5)
     add("recognize recognise normalize normalise", "diplomatic ties", "dir")
     add("cooperate collaborate agree sign", "cooperation", "sym")
+    # "Russia and China jointly tabled a resolution", "held joint drills": with two actors before it.
+    add("jointly joint", "cooperation", "sym", True, 0.6)
+    # "Tajikistan owes Chinese lenders", "deeply indebted to Beijing": the lender is the object.
+    add("owe", "aid", "buy", weight=0.6)
+    add("indebted", "dependence", "dir", True, 0.6)
+    # "Kyrgyzstan belongs to the CSTO", "a member of NATO".
+    add("belong", "alliance", "dir", weight=0.6)
+    add("member", "alliance", "dir", True, 0.6)
     add("cooperation agreement accord treaty deal pact openness inroads openings interests",
         "cooperation", "sym", True, 0.6)
-    add("welcome praise court offer invite", "cooperation", "dir", weight=0.6)
+    add("welcome praise court woo win offer invite fete", "cooperation", "dir", weight=0.6)
     # "lobbied for X's recognition" (against: hostility; see PARTICLES).
     add("lobby", "cooperation", "dir", weight=0.6)
     add("closer", "diplomatic ties", "dir", True, 0.6)
     add("mediate broker facilitate", "mediation", "med")
+    # "passed proposals from the Americans to Tehran", "relayed messages between": with messages named.
+    add("relay pass", "mediation", "med", weight=0.6)
     # "convened talks between ...", "brought the two sides together", "shuttled between X and Y":
     # mediation only with talks, the two sides or "between" after them (see relations._sides_named).
     add("convene bring shuttle", "mediation", "med", weight=0.6)
     add("mediator mediation", "mediation", "med", True, 0.7)
     # material cooperation
-    add("support back help defend protect arm train recruit", "military support", "dir", weight=0.7)
+    add("support back help defend protect arm train recruit shield", "military support", "dir", weight=0.7)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
     add("side stand rally", "alliance", "dir", weight=0.7)
     add("recall", "hostility", "dir", weight=0.7)
     add("supply sell deliver provide export ship send", "trade", "dir", weight=0.7)
     # "carried weapons to the RSF", "smuggled arms to": trade only with goods named (as "send").
-    add("carry fly smuggle ferry funnel airlift", "trade", "dir", weight=0.6)
+    add("carry fly smuggle ferry funnel airlift rush", "trade", "dir", weight=0.6)
+    # "travelled to Moscow": a visit (see relations: only with "to" after it).
+    add("travel", "trade", "dir", weight=0.5)
     add("supplier exporter sale sales deliveries shipments", "trade", "dir", True, 0.7)
+    # "Russia has been Haftar's most consequential backer", "the LNA's earliest sponsors".
+    add("backer sponsor patron protector", "military support", "dir", True, 0.7)
     add("buy purchase import", "trade", "buy", weight=0.7)
     add("trade", "trade", "sym", True, 0.7)
-    add("aid assist fund finance lend donate", "aid", "dir", weight=0.7)
+    add("aid assist fund finance lend donate bankroll subsidize subsidise", "aid", "dir", weight=0.7)
     # "pledged $1 billion to Kyiv", "pledged money to rebuild ...": only with money after it.
     add("pledge", "aid", "dir", weight=0.6)
+    add("spend hand", "aid", "dir", weight=0.6)
     add("creditor donor lender", "aid", "dir", True, 0.7)
     add("host", "hosting", "dir", weight=0.7)
     # "allowed American troops to use bases": hosting when forces or bases follow, else cooperation.
@@ -139,6 +156,8 @@ def _cues() -> dict[str, Cue]:
 #: Lemma -> cue.
 CUES: dict[str, Cue] = _cues()
 
+_MONEY = frozenset("money aid funds funding cash $ € £ billion million loans grants assistance".split())
+
 #: Cues that state a relation only with one of these words right after them ("sided *with*
 #: Caracas", "rallied *behind* Kyiv", "recalled its *ambassador*"); elsewhere they are
 #: ordinary words ("both sides", "stand firm", "recalled that").
@@ -151,8 +170,16 @@ PARTICLES: dict[str, frozenset[str]] = {
     "deny": frozenset("entry access visas visa landing overflight permission".split()),
     "close": frozenset("airspace border borders ports port its their".split()),
     "regard": frozenset(("part",)),
+    "belong": frozenset(("to",)),
+    "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
+    "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "consider": frozenset(("part",)),
-    "pledge": frozenset("money aid funds funding cash $ € £ billion million loans grants assistance".split()),
+    "pledge": _MONEY,
+    # "spent A$190 million on the police force of X", "will hand Nauru A$140 million".
+    "spend": _MONEY,
+    "hand": _MONEY,
+    # "to win over Lebanese leaders".
+    "win": frozenset(("over",)),
 }
 
 #: Words that negate a cue that follows them closely. A negated cue states no relation.
@@ -206,7 +233,8 @@ _IRREGULAR = {
     "arms": "arms", "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
-    "flew": "fly", "flown": "fly", "brought": "bring",
+    "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
+    "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }
 # Lemmas that look inflected but are not ("ties" is not "ty"; "closer" is not "close").
 _KEEP = frozenset(_IRREGULAR)

@@ -34,7 +34,7 @@ TITLES = (
     "spokesman", "spokeswoman", "spokesperson", "national security adviser", "national security advisor",
     "secretary-general", "secretary general", "foreign policy chief", "commissioner", "chief", "head",
     "junta leader", "military ruler", "ruler", "strongman", "dictator",
-    "leader", "chairman", "founder",
+    "leader", "chairman", "founder", "counterpart",
 )  # fmt: skip
 
 

@@ -101,7 +101,7 @@ _PRONOUN_RX = re.compile(
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
-    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement"
+    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum"
                                 "|organi[sz]ation)")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
@@ -109,6 +109,7 @@ _PRONOUN_BACKREF_RX = re.compile(
 _BACKREF_NOUNS = {
     "group": "group", "militia": "group", "movement": "group",
     "bloc": "organization", "alliance": "organization", "coalition": "organization", "mission": "organization",
+    "agency": "organization", "watchdog": "organization", "forum": "organization",
     "organisation": "organization", "organization": "organization",
 }  # fmt: skip
 _BACKREF_SET = frozenset(_BACKREF_NOUNS)
@@ -133,9 +134,16 @@ _FORCE_NOT = frozenset(
 _MODIFIER_PARTS = frozenset(
     "made built designed produced manufactured led drafted owned based flagged registered".split()
 )
+# Participles that open an aside about the noun before them (", led by ...,", ", based in ...,").
+_APPOSITIVE_PARTICIPLES = frozenset(
+    "led headed chaired run founded based created formed established known dubbed elected appointed "
+    "named installed backed".split()
+)
+# Organs of a state named after its capital: "the Tripoli-based coast guard".
+_STATE_ORGANS = frozenset("coast government administration authorities parliament navy police ministry".split())
 _BACKING_PARTS = frozenset("backed funded armed supported sponsored trained equipped".split())
 # Verbs of carrying: a trade cue only with goods named ("carried weapons to the RSF").
-_CARRY = frozenset("carry fly smuggle ferry funnel airlift".split())
+_CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel".split())
 # "the two sides", "both parties", "the warring parties", "the two foreign ministers".
 _SIDES_NOUNS = frozenset(
     "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
@@ -358,12 +366,17 @@ def _people_in_place(toks: list[_Tok], i: int) -> bool:
 
 def _main_subject(toks: list[_Tok]) -> int | None:
     first = None
+    skip = -1  # "traders in India, Japan and South Korea are watching": the list is a place
     for i, t in enumerate(toks):
-        if t.actor and not _after_prep(toks, i):
-            if first is None:
-                first = i
-            if _is_subject(toks, i):
-                return i
+        if not t.actor or i <= skip:
+            continue
+        if _after_prep(toks, i):
+            skip = _group(toks, i, 1, 12)[-1]
+            continue
+        if first is None:
+            first = i
+        if _is_subject(toks, i):
+            return i
     return first
 
 
@@ -506,6 +519,8 @@ class _Extractor:
             part = lows[i + 2]
             if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
                 continue
+            if part == "based" and i + 3 < n and (lows[i + 3] in _HEADS or lows[i + 3] in _STATE_ORGANS):
+                continue  # "the Tripoli-based coast guard", "the Kyiv-based government": the state's own
             k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
             if k is not None and toks[k].actor == t.actor:
                 continue  # "the Tripoli-based Libyan government": the same actor, named twice
@@ -679,6 +694,14 @@ class _Extractor:
                 elif low in (",", ";", ":") and inside:
                     inside = False
                 rel[i] = inside
+        # A participle phrase between commas is an aside too: "The UN mission, *led since 2025 by
+        # Ghanaian diplomat Hanna Tetteh*, has been trying to broker ...".
+        for i in range(1, n - 1):
+            if lows[i] == "," and toks[i + 1].low in _APPOSITIVE_PARTICIPLES and not rel[i + 1]:
+                close = next((k for k in range(i + 2, min(n, i + 16)) if lows[k] in (",", ";", ":", ".")), None)
+                if close is not None and lows[close] == ",":
+                    for k in range(i + 1, close):
+                        rel[k] = True
         self._rel = rel
         self._topic = topic
         self._cooccurrences(toks, lows, [c for c, _ in found], si)
@@ -697,12 +720,14 @@ class _Extractor:
             type_ = cue.type
             if lemma == "lobby" and lows[c + 1] == "against":
                 type_ = "hostility"
-            if type_ == "trade" or lemma in ("send", "supplier", "rely", "depend"):
+            if type_ == "trade" or lemma in ("send", "supplier", "rely", "depend", "travel"):
                 goods = {*lows[c + 1 : min(n, c + 10)], *window}
                 if goods & _cues.ARMS_WORDS:
                     type_ = "arms trade"
                 elif goods & _cues.ENERGY_WORDS:
                     type_ = "energy trade"
+                elif lemma in ("fly", "travel") and "to" in lows[c + 1 : c + 4]:
+                    type_ = "diplomatic ties"  # "Meloni has flown repeatedly to Tripoli": a visit
                 elif lemma == "send" or lemma in _CARRY:
                     continue  # "sent a delegation", "carried passengers": not a relation by itself
             if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-4:]):
@@ -713,7 +738,7 @@ class _Extractor:
             if lemma in ("convene", "bring", "shuttle") and not (
                 (lemma == "convene" and not _cues.TALKS_WORDS.isdisjoint(after[:4]))
                 or (lemma == "bring" and ("together" in after or self._two_objects(toks, c)))
-                or (lemma == "shuttle" and "between" in after[:2])
+                or (lemma == "shuttle" and "between" in after[:4])  # "shuttled for weeks between"
                 or _sides_named(after)
             ):
                 continue  # "convened a cabinet meeting", "brought new weapons": no mediation
@@ -863,10 +888,17 @@ class _Extractor:
                     continue
                 if _people_in_place(toks, j):
                     return []  # "protesters in Kinshasa attacked": the people act, not the state
-                if skip_phrases and not fallback and _in_phrase(toks, j):
+                grp = _group(toks, j, -1, 12)
+                first = min(grp)
+                if len(grp) > 1 and first > 1 and toks[first - 1].low == "," and toks[first - 2].actor:
+                    first -= 2  # the group stopped at a listed actor after a preposition: "from X, Y and Z"
+                if skip_phrases and not fallback and _in_phrase(toks, first):
                     # "Washington, which kept troops in Somalia to fight X", "Egypt, locked in a dispute
-                    # with Ethiopia, signed": an actor inside a prepositional phrase is not the subject.
-                    fallback = _group(toks, j, -1, 12)
+                    # with Ethiopia, signed": an actor inside a prepositional phrase is not the subject;
+                    # nor is a list of them ("envoys from Malaysia, Indonesia and Brunei signed").
+                    fallback = grp if len({toks[x].actor for x in grp}) == 1 else []
+                    if not fallback:
+                        return []
                     j = min(fallback) - 1
                     continue
                 return _group(toks, j, -1, 12)
@@ -939,7 +971,10 @@ class _Extractor:
             if k >= 0 and toks[k].actor:
                 right = _group(toks, k, -1, 12)
         # "an area that Azerbaijan claims": the object is the relative clause's antecedent.
-        if left and not right and not cue.noun and min(left) > 0 and toks[min(left) - 1].low in _RELATIVE:
+        if (
+            left and not right and not cue.noun and min(left) > 0 and toks[min(left) - 1].low in _RELATIVE
+            and not toks[max(left)].poss  # "ruled that China's claims": "that" opens no relative clause
+        ):
             k = min(left) - 2
             while k >= 0 and not toks[k].actor and min(left) - k <= 6 and toks[k].low not in _BOUNDARY:
                 k -= 1
@@ -1167,8 +1202,10 @@ def _object_extension(toks: list[_Tok], end: int, in_rel: bool) -> list[int]:
         if t.actor or not t.low.isalpha() or t.low in _PREPS or _verbish(t.low) or _cues.lookup(t.low):
             break
         k += 1
-    if k == end + 1 or k >= n or toks[k].low not in ("from", "of"):
-        return []
+    if k == end + 1 or k >= n or not (
+        toks[k].low in ("from", "of") or (toks[k].low == "for" and toks[k - 1].low in ("bound", "destined", "headed"))
+    ):
+        return []  # "shipments *bound for* Hezbollah" too
     k += 1
     if k < n and toks[k].low in ("the", "a", "an"):
         k += 1
@@ -1189,7 +1226,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6}
+_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4}
 
 
 def _listed(toks: list[_Tok], i: int, j: int) -> bool:
