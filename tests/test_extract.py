@@ -657,3 +657,36 @@ def test_money_handed_or_spent_on_a_state_is_aid():
 def test_seas_named_after_states_are_places():
     m, _ = rels("Japan sailed with Australia in the West Philippine Sea and the South China Sea.")
     assert {a.id for a in m.actors} == {"JPN", "AUS"}
+
+
+def test_a_state_fielding_foreign_made_weapons_bought_them():
+    _, r = rels("Kyrgyzstan deployed Turkish-built Bayraktar TB2 drones along the border.")
+    rel = r[pair("TUR", "KGZ")]
+    assert (rel.source, rel.types) == ("TUR", ("arms trade",))
+    # Destroying them says nothing of who sold them.
+    _, r = rels("Ukraine destroyed Russian-made tanks near Kharkiv.")
+    assert pair("RUS", "UKR") not in r
+
+
+def test_both_sides_as_object_are_the_parties_of_the_main_conflict():
+    _, r = rels(
+        "Kyrgyzstan and Tajikistan fought a border war in 2022. Moscow still garrisons both sides."
+    )
+    assert "hosting" in r[pair("RUS", "KGZ")].types and "hosting" in r[pair("RUS", "TJK")].types
+    assert r[pair("KGZ", "TJK")].valence == "hostile"
+
+
+def test_broader_cameo_verbs():
+    cases = {
+        "Russia met with Iran in Tehran.": ("diplomatic ties", "cooperative"),
+        "Mali withdrew from ECOWAS in January.": ("hostility", "hostile"),
+        "Pakistan deported thousands of Afghans.": ("hostility", "hostile"),
+        "Iran detained two French citizens.": ("hostility", "hostile"),
+        "Armenia has pivoted towards France.": ("cooperation", "cooperative"),
+    }
+    for text, want in cases.items():
+        _, r = rels(text)
+        (rel,) = r.values()
+        assert want[0] in rel.types and rel.valence == want[1], text
+    _, r = rels("Mali withdrew its ambassador and Algeria pivoted to the economy.")
+    assert not r

@@ -145,8 +145,49 @@ def _cues() -> dict[str, Cue]:
     # "deployed troops to Poland": the host is the object (checked for "in"/"to" before it).
     add("deploy station", "hosting", "buy", weight=0.5)
     add("base", "hosting", "sym", True, 0.5)
+    # "Moscow garrisons Tajikistan": the object hosts the subject's troops.
+    add("garrison", "hosting", "buy", weight=0.6)
     add("depend rely", "dependence", "buy", weight=0.7)
     add("dependent reliant", "dependence", "dir", True, 0.7)
+    # -- a broader lexicon by CAMEO root class (verbs news prose uses for the same events) --
+    # 04 consult / 05 diplomatic cooperation: "X met Y", "X met with Y", "X and Y met".
+    add("meet", "diplomatic ties", "sym", weight=0.5)
+    add("negotiate", "diplomatic ties", "sym", weight=0.5)
+    add("normalization normalisation rapprochement detente détente reconciliation", "diplomatic ties", "sym",
+        True, 0.6)
+    add("endorse embrace thank congratulate commend hail applaud reassure", "cooperation", "dir", weight=0.6)
+    add("ratify", "cooperation", "sym", weight=0.6)
+    # "aligned with Moscow", "pivoted towards Beijing", "tilted toward the West" (particles below).
+    add("align", "alliance", "dir", weight=0.6)
+    add("pivot tilt lean", "cooperation", "dir", weight=0.5)
+    add("truce ceasefire armistice", "cooperation", "sym", True, 0.4)
+    # 06-07 material cooperation and aid.
+    add("equip escort guarantee", "military support", "dir", weight=0.7)
+    add("invest", "cooperation", "dir", weight=0.6)
+    add("investment investments", "cooperation", "dir", True, 0.6)
+    add("loan loans bailout", "aid", "dir", True, 0.6)
+    add("rescue", "aid", "dir", weight=0.5)
+    add("procure acquire", "trade", "buy", weight=0.6)
+    add("debt debts", "dependence", "dir", True, 0.6)
+    # 10-13 demands, disapproval, rejection, threats.
+    add("demand", "hostility", "dir", weight=0.6)
+    add("dismiss rebuff spurn snub humiliate summon", "hostility", "dir", weight=0.6)
+    add("meddle interfere spy hack", "hostility", "dir", weight=0.7)
+    add("interference meddling espionage cyberattack cyberattacks aggression provocation provocations "
+        "standoff showdown", "hostility", "dir", True, 0.6)
+    add("confront counter contain deter", "hostility", "dir", weight=0.6)
+    add("deport", "hostility", "dir", weight=0.6)
+    # "Mali withdrew from ECOWAS", "quit the CSTO" (withdraw only with "from": see PARTICLES).
+    add("withdraw quit exit", "hostility", "dir", weight=0.5)
+    add("amass mobilize mobilise", "threat", "dir", weight=0.6)
+    # 14-17 protest, reduce relations, coerce.
+    add("downgrade", "hostility", "dir", weight=0.6)
+    add("detain arrest jail imprison", "hostility", "dir", weight=0.6)
+    add("nationalize nationalise expropriate confiscate blacklist", "sanctions", "dir", weight=0.7)
+    # 18-20 assault, fight, mass violence.
+    add("retaliate", "war", "dir", weight=0.7)
+    add("retaliation incursion incursions skirmish skirmishes", "war", "sym", True, 0.6)
+    add("assassinate massacre", "war", "dir", weight=0.7)
     # neutral
     add("border", "neighbours", "sym", weight=0.8)
     add("neighbor neighbour", "neighbours", "sym", True, 0.8)
@@ -170,6 +211,11 @@ PARTICLES: dict[str, frozenset[str]] = {
     "deny": frozenset("entry access visas visa landing overflight permission".split()),
     "close": frozenset("airspace border borders ports port its their".split()),
     "regard": frozenset(("part",)),
+    "align": frozenset(("with", "itself", "themselves")),
+    "pivot": frozenset(("to", "toward", "towards")),
+    "tilt": frozenset(("to", "toward", "towards")),
+    "lean": frozenset(("toward", "towards")),
+    "withdraw": frozenset(("from",)),
     "belong": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -195,7 +241,7 @@ HEDGES = frozenset(
 #: Words that reverse a relation noun ("ended cooperation", "ending hostility").
 REVERSERS = frozenset(
     "end ended ending ends halt halted halting suspend suspended suspending sever severed cut "
-    "break broke broken lift lifted lifting drop dropped".split()
+    "break broke broken lift lifted lifting drop dropped downgrade downgraded freeze froze frozen".split()
 )
 #: Goods that make a trade cue arms trade or energy trade.
 ARMS_WORDS = frozenset(
@@ -233,6 +279,9 @@ _IRREGULAR = {
     "arms": "arms", "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
+    "met": "meet", "meets": "meet", "meeting": "meeting", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
+    "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
     "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
     "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }

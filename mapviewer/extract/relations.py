@@ -139,6 +139,9 @@ _APPOSITIVE_PARTICIPLES = frozenset(
     "led headed chaired run founded based created formed established known dubbed elected appointed "
     "named installed backed".split()
 )
+# "Turkish-built drones": a maker, and the verbs that make the clause's subject its customer.
+_MADE_PARTS = frozenset("made built designed produced manufactured supplied".split())
+_USE_VERBS = frozenset("deploy use field operate fly buy acquire receive rely purchase order obtain".split())
 # Organs of a state named after its capital: "the Tripoli-based coast guard".
 _STATE_ORGANS = frozenset("coast government administration authorities parliament navy police ministry".split())
 _BACKING_PARTS = frozenset("backed funded armed supported sponsored trained equipped".split())
@@ -147,8 +150,9 @@ _CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel".split())
 # "the two sides", "both parties", "the warring parties", "the two foreign ministers".
 _SIDES_NOUNS = frozenset(
     "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
-    "neighbors".split()
+    "neighbors capitals".split()
 )
+_SIDES_RX = re.compile(r"(?i)\b(?:both|two|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl)")
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
@@ -391,6 +395,8 @@ class _Extractor:
         self.hostile: dict[tuple[str, str], int] = {}  # hits of any hostile type, per pair
         # Mediations with fewer than two parties named: (mediators, parties, confidence, sentence).
         self.pending_med: list[tuple[set[str], list[str], float, int]] = []
+        # Verb cues whose object is "both sides": (subjects, type, link, confidence, sentence).
+        self.pending_sides: list[tuple[set[str], str, str, float, int]] = []
         self._rel: list[bool] = []
         self._topic: str | None = None
         # Starts and states of "the Sudanese army"-like phrases, for a later bare "the army".
@@ -467,7 +473,7 @@ class _Extractor:
             if (
                 len({m.actor for m in ms}) < 2
                 and pronoun_rx.search(text, s, e) is None
-                and (not ms or _MEDIATION_RX.search(text, s, e) is None)
+                and (not ms or (_MEDIATION_RX.search(text, s, e) is None and _SIDES_RX.search(text, s, e) is None))
             ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
                 if ms:
@@ -527,7 +533,27 @@ class _Extractor:
             if part in _BACKING_PARTS:
                 if k is not None:
                     self._add(t.actor, toks[k].actor, True, "military support", 0.6, si)  # type: ignore[arg-type]
+            elif part in _MADE_PARTS and not _cues.ARMS_WORDS.isdisjoint(lows[i + 3 : i + 7]):
+                user = self._weapon_user(toks, lows, i)
+                if user is not None and user != t.actor:
+                    # "Kyrgyzstan deployed Turkish-built drones": the maker armed the user.
+                    self._add(t.actor, user, True, "arms trade", 0.5, si)  # type: ignore[arg-type]
             t.actor = None
+
+    @staticmethod
+    def _weapon_user(toks: list[_Tok], lows: list[str], i: int) -> str | None:
+        """The subject of a verb of using or buying right before "<X>-made <weapons>" at ``i``
+        ("Kyrgyzstan *deployed* Turkish-built drones", "relied on Iranian-made aircraft"); None
+        for any other verb ("Ukraine destroyed Russian-made tanks" names no supplier)."""
+        j = i - 1
+        verb = False
+        while j >= 0 and i - j <= 8 and lows[j] not in _BOUNDARY and lows[j] != ",":
+            if toks[j].actor:
+                return toks[j].actor if verb and not _after_prep(toks, j) else None
+            if any(c in _USE_VERBS for c in _cues.lemma_candidates(lows[j])):
+                verb = True
+            j -= 1
+        return None
 
     def _resolve_forces(self, toks: list[_Tok], lows: list[str], s: int, states: set[str]) -> None:
         """ "the army", "the military", "the junta", "the armed forces", "government forces" stand
@@ -754,6 +780,10 @@ class _Extractor:
             if not cue.noun and c + 1 < n and lows[c + 1] in _ACTOR_OBJ_PRONOUNS and not toks[c + 1].actor:
                 self._object_pronoun(toks, c, subj)
             left, right, passive, between = self._sides(toks, c, cue, subj)
+            if left and not right and not cue.noun and not passive and _sides_named(lows[c + 1 : c + 5]):
+                # "Moscow still garrisons both sides": the parties of the text's main conflict.
+                self.pending_sides.append(({toks[i].actor for i in left}, type_, cue.link, conf, si))  # type: ignore[misc]
+                continue
             if not right and left and subj is not None and subj < left[0] and not cue.noun and not passive:
                 right = self._possessed_object(toks, lows, c, subj, left)
             if lemma in ("deploy", "station") and not (
@@ -1059,6 +1089,13 @@ class _Extractor:
         for h in self.hits:
             if h.type == "mediation":
                 known.setdefault(h.source, []).append(h.target)
+        for subjects, type_, link, conf, si in self.pending_sides:
+            conflicts = {k: v for k, v in (wars or hostile).items() if not set(k) & subjects}
+            if conflicts:
+                for x in subjects:
+                    for p in max(conflicts, key=conflicts.__getitem__):
+                        a, b = (p, x) if link == "buy" else (x, p)
+                        self._add(a, b, link != "sym", type_, conf * 0.7, si)
         for med, parties, conf, si in self.pending_med:
             told = [p for m_ in med for p in known.get(m_, ()) if p not in med]
             if len(set(told) | set(parties)) >= 2 and set(parties) <= set(told):
