@@ -690,3 +690,88 @@ def test_broader_cameo_verbs():
         assert want[0] in rel.types and rel.valence == want[1], text
     _, r = rels("Mali withdrew its ambassador and Algeria pivoted to the economy.")
     assert not r
+
+
+def test_the_kingdom_and_the_rebels_stand_for_the_actors_named_before():
+    _, r = rels(
+        "Saudi Arabia led a campaign against the Houthis. A truce between the kingdom and the rebels has "
+        "broadly held. The Yemeni government, which the kingdom still bankrolls, has grumbled."
+    )
+    assert r[pair("SAU", "houthis")].valence == "mixed"
+    assert r[pair("SAU", "YEM")].source == "SAU" and "aid" in r[pair("SAU", "YEM")].types
+
+
+def test_opening_sites_to_forces_is_hosting_and_opening_fire_is_war():
+    _, r = rels("Manila has opened four more sites in northern Luzon to US forces.")
+    assert r[pair("PHL", "USA")].types == ("hosting",) and r[pair("PHL", "USA")].source == "PHL"
+    _, r = rels("Chinese ships opened fire on Filipino vessels.")
+    assert r[pair("CHN", "PHL")].types == ("war",)
+    _, r = rels("Iran opened a factory near Dushanbe.")
+    assert not r
+
+
+def test_troops_stationed_in_a_capital_are_hosted_by_its_state():
+    _, r = rels("Russian military instructors have been stationed in Niamey since April 2024.")
+    assert r[pair("RUS", "NER")].types == ("hosting",)
+    _, r = rels("Russian and Malian officials held talks in Niamey.")
+    assert pair("RUS", "NER") not in r
+
+
+def test_revoking_an_agreement_turns_it_hostile():
+    _, r = rels("The junta in Niger revoked its military cooperation agreement with the United States.")
+    assert r[pair("NER", "USA")].valence == "hostile"
+
+
+def test_a_new_clause_after_comma_and_is_not_part_of_a_list():
+    _, r = rels("Beijing has stayed out of the dispute between Niamey and Paris, and Chinese diplomats are careful.")
+    assert set(r) == {pair("NER", "FRA")}
+
+
+def test_forces_sent_in_a_show_of_support():
+    _, r = rels("The United Kingdom sent the patrol ship HMS Trent to Guyanese waters in a show of support.")
+    assert r[pair("GBR", "GUY")].types == ("military support",)
+    _, r = rels("The United Kingdom sent the patrol ship HMS Trent to Guyanese waters.")
+    assert pair("GBR", "GUY") not in r
+
+
+def test_he_and_she_stand_for_the_official_named_before():
+    _, r = rels(
+        "Italian Prime Minister Giorgia Meloni has flown repeatedly to Tripoli, and in May 2023 she rolled "
+        "out the red carpet for Haftar in Rome."
+    )
+    assert r[pair("ITA", "lna")].source == "ITA"
+    # With no official before, "she" is a person the map does not know.
+    _, r = rels("The analyst said she praised Libya.")
+    assert not r
+
+
+def test_speech_verbs_reach_past_that():
+    _, r = rels("Burundian President Evariste Ndayishimiye has warned that Rwanda's ambitions do not stop at the border.")
+    assert r[pair("BDI", "RWA")].source == "BDI" and r[pair("BDI", "RWA")].valence == "hostile"
+
+
+def test_from_one_actor_to_another():
+    _, r = rels("The news drew an angry protest from Belgrade to Ankara.")
+    rel = r[pair("SRB", "TUR")]
+    assert (rel.source, rel.valence) == ("SRB", "hostile")
+
+
+def test_regarding_or_calling_an_actor_a_relation_noun():
+    _, r = rels("The EU has observers in Armenia. Baku regards the mission as a provocation.")
+    assert r[pair("AZE", "eu")].source == "AZE" and r[pair("AZE", "eu")].valence == "hostile"
+    _, r = rels("Azerbaijan called New Delhi's deliveries a threat to regional peace.")
+    assert "threat" in r[pair("AZE", "IND")].types
+    _, r = rels("Turkey moves in step with its Azerbaijani ally.")
+    assert "alliance" in r[pair("TUR", "AZE")].types
+
+
+def test_named_leaders_need_no_title():
+    _, r = rels("Recep Tayyip Erdogan brought Abiy Ahmed and Hassan Sheikh Mohamud to Ankara.")
+    assert {"TUR"} == {r[pair("TUR", x)].source for x in ("ETH", "SOM")}
+    _, r = rels("Guatemala: President Bernardo Arevalo has kept ties with Taiwan.")
+    assert pair("GTM", "TWN") in r
+
+
+def test_us_state_politicians_do_not_make_georgia_the_country():
+    _, r = rels("A visit by state legislators from Georgia to Taipei is planned.")
+    assert not r

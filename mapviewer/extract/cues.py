@@ -91,6 +91,11 @@ def _cues() -> dict[str, Cue]:
     add("disputed contested", "territorial dispute", "sym", True, 0.7)
     # verbal cooperation
     add("ally allied alliance coalition", "alliance", "sym", True, 0.8)
+    add("friend friends friendship", "alliance", "sym", True, 0.6)
+    # "cosies up to Moscow".
+    add("cosy cozy", "cooperation", "dir", weight=0.6)
+    # "kicked Kosovo out of the exercise".
+    add("kick", "hostility", "dir", weight=0.6)
     add("partner partnership", "alliance", "sym", True, 0.7)
     add("join", "alliance", "sym", weight=0.7)
     add("relations ties relationship", "diplomatic ties", "sym", True, 0.6)
@@ -121,6 +126,8 @@ def _cues() -> dict[str, Cue]:
     add("mediator mediation", "mediation", "med", True, 0.7)
     # material cooperation
     add("support back help defend protect arm train recruit shield", "military support", "dir", weight=0.7)
+    # "threw its army behind Kinshasa", "shore up Congolese troops", "bolster", "prop up".
+    add("throw shore prop bolster", "military support", "dir", weight=0.6)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
     add("side stand rally", "alliance", "dir", weight=0.7)
     add("recall", "hostility", "dir", weight=0.7)
@@ -129,7 +136,7 @@ def _cues() -> dict[str, Cue]:
     add("carry fly smuggle ferry funnel airlift rush", "trade", "dir", weight=0.6)
     # "travelled to Moscow": a visit (see relations: only with "to" after it).
     add("travel", "trade", "dir", weight=0.5)
-    add("supplier exporter sale sales deliveries shipments", "trade", "dir", True, 0.7)
+    add("supplier exporter sale sales delivery deliveries shipments", "trade", "dir", True, 0.7)
     # "Russia has been Haftar's most consequential backer", "the LNA's earliest sponsors".
     add("backer sponsor patron protector", "military support", "dir", True, 0.7)
     add("buy purchase import", "trade", "buy", weight=0.7)
@@ -152,6 +159,10 @@ def _cues() -> dict[str, Cue]:
     # -- a broader lexicon by CAMEO root class (verbs news prose uses for the same events) --
     # 04 consult / 05 diplomatic cooperation: "X met Y", "X met with Y", "X and Y met".
     add("meet", "diplomatic ties", "sym", weight=0.5)
+    # "spoke by phone with Abiy", "spoke to Putin" (particles below).
+    add("speak", "diplomatic ties", "sym", weight=0.5)
+    # "rolled out the red carpet for Haftar".
+    add("carpet", "cooperation", "dir", True, 0.6)
     add("negotiate", "diplomatic ties", "sym", weight=0.5)
     add("normalization normalisation rapprochement detente détente reconciliation", "diplomatic ties", "sym",
         True, 0.6)
@@ -171,6 +182,10 @@ def _cues() -> dict[str, Cue]:
     add("debt debts", "dependence", "dir", True, 0.6)
     # 10-13 demands, disapproval, rejection, threats.
     add("demand", "hostility", "dir", weight=0.6)
+    # "levelled charges at Nigeria", "charged an Indian officer".
+    add("charge charges", "hostility", "dir", weight=0.6)
+    # "opened four sites to US forces" (hosting, see relations), "opened fire on" (war).
+    add("open", "cooperation", "dir", weight=0.5)
     add("dismiss rebuff spurn snub humiliate summon", "hostility", "dir", weight=0.6)
     add("meddle interfere spy hack", "hostility", "dir", weight=0.7)
     add("interference meddling espionage cyberattack cyberattacks aggression provocation provocations "
@@ -186,6 +201,8 @@ def _cues() -> dict[str, Cue]:
     add("nationalize nationalise expropriate confiscate blacklist", "sanctions", "dir", weight=0.7)
     # 18-20 assault, fight, mass violence.
     add("retaliate", "war", "dir", weight=0.7)
+    # "a nine-year military campaign against the Houthis" (only with "against").
+    add("campaign", "war", "dir", True, 0.6)
     add("retaliation incursion incursions skirmish skirmishes", "war", "sym", True, 0.6)
     add("assassinate massacre", "war", "dir", weight=0.7)
     # neutral
@@ -212,10 +229,18 @@ PARTICLES: dict[str, frozenset[str]] = {
     "close": frozenset("airspace border borders ports port its their".split()),
     "regard": frozenset(("part",)),
     "align": frozenset(("with", "itself", "themselves")),
+    "throw": frozenset(("behind", "weight")),
+    "speak": frozenset(("with", "to", "by")),
+    "shore": frozenset(("up",)),
+    "prop": frozenset(("up",)),
+    "cosy": frozenset(("up",)),
+    "cozy": frozenset(("up",)),
+    "kick": frozenset(("out",)),
     "pivot": frozenset(("to", "toward", "towards")),
     "tilt": frozenset(("to", "toward", "towards")),
-    "lean": frozenset(("toward", "towards")),
+    "lean": frozenset(("toward", "towards", "on")),
     "withdraw": frozenset(("from",)),
+    "campaign": frozenset(("against",)),
     "belong": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -241,7 +266,9 @@ HEDGES = frozenset(
 #: Words that reverse a relation noun ("ended cooperation", "ending hostility").
 REVERSERS = frozenset(
     "end ended ending ends halt halted halting suspend suspended suspending sever severed cut "
-    "break broke broken lift lifted lifting drop dropped downgrade downgraded freeze froze frozen".split()
+    "break broke broken lift lifted lifting drop dropped downgrade downgraded freeze froze frozen revoke revoked "
+    "revoking scrap scrapped scrapping abrogate abrogated cancel cancelled canceled terminate terminated tear tore "
+    "torn".split()
 )
 #: Goods that make a trade cue arms trade or energy trade.
 ARMS_WORDS = frozenset(
@@ -254,7 +281,9 @@ FORCES_WORDS = frozenset(
     "troops forces soldiers military base bases basing warships ships aircraft jets marines navy".split()
 )
 #: Words after "host" that make it hosting talks (mediation), not hosting forces.
-TALKS_WORDS = frozenset("talks negotiations summit meeting meetings conference dialogue round rounds".split())
+TALKS_WORDS = frozenset(
+    "talks negotiations summit meeting meetings conference dialogue round rounds signing ceremony".split()
+)
 ENERGY_WORDS = frozenset("gas oil crude energy lng fuel electricity pipeline petroleum uranium coal".split())
 
 #: Auxiliaries and modals: a verb phrase starts here.
@@ -266,7 +295,9 @@ AUX = frozenset(
 IRREGULAR_PAST = frozenset(
     "sought kept made took gave went sent won led held began became fought struck brought bought sold "
     "told said left met lost shot saw got put set ran hit broke froze lent drove stood built withdrew drew "
-    "paid found fell rose spent grew knew chose wrote spoke".split()
+    "paid found fell rose spent grew knew chose wrote spoke cut quit shut split spread let bid "
+    # Present tenses of speech and stance the suffix rules miss ("Rwanda denies ... and *says* its forces").
+    "says tells insists argues maintains contends believes thinks hopes wants knows sees fears".split()
 )
 
 # Irregular forms the suffix rules cannot undo.
@@ -279,6 +310,7 @@ _IRREGULAR = {
     "arms": "arms", "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
+    "spoke": "speak", "spoken": "speak", "threw": "throw", "thrown": "throw", "cosied": "cosy", "cozied": "cozy", "deliveries": "deliveries",
     "met": "meet", "meets": "meet", "meeting": "meeting", "withdrew": "withdraw", "withdrawn": "withdraw",
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",

@@ -157,6 +157,7 @@ class Gazetteer:
         rules: dict[str, Any] | None = None,
         ambiguous: dict[str, str] | None = None,
         meta: dict[str, Any] | None = None,
+        people: list[dict[str, Any]] | None = None,
     ) -> None:
         self._entries: dict[str, Entry] = {}
         for e in entries:
@@ -166,6 +167,8 @@ class Gazetteer:
         self.rules: dict[str, Any] = dict(rules or {})
         self.ambiguous: dict[str, str] = {normalize_form(k): v for k, v in (ambiguous or {}).items()}
         self.meta: dict[str, Any] = dict(meta or {})
+        # Leaders whose names stand for an actor: {"name", "variants", "short", "actor", ...}.
+        self.people: list[dict[str, Any]] = [p for p in (people or ()) if p.get("actor") in self._entries]
         self._index: dict[str, list[tuple[str, str]]] | None = None
         self._matcher: Any = None  # built lazily by mentions.find_mentions
 
@@ -177,8 +180,11 @@ class Gazetteer:
             entries = [Entry.from_dict(d) for d in data["entries"]]
         except (KeyError, TypeError) as exc:
             raise GazetteerError(f"malformed gazetteer data: {exc!r}") from exc
-        meta = {k: v for k, v in data.items() if k not in ("entries", "rules", "ambiguous")}
-        return cls(entries, rules=data.get("rules"), ambiguous=data.get("ambiguous"), meta=meta)
+        meta = {k: v for k, v in data.items() if k not in ("entries", "rules", "ambiguous", "people")}
+        people = data.get("people") or []
+        if not isinstance(people, list) or not all(isinstance(p, dict) for p in people):
+            raise GazetteerError("malformed gazetteer data: 'people' must be a list of objects")
+        return cls(entries, rules=data.get("rules"), ambiguous=data.get("ambiguous"), meta=meta, people=people)
 
     @classmethod
     def from_json(cls, text: str) -> Gazetteer:

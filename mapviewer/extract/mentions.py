@@ -67,6 +67,13 @@ _MOVEMENT = frozenset(
     "visits return returns returned returning arrive arrives arrived arriving go goes went come comes "
     "came move moves moved flee flees fled relocated headed".split()
 )
+# Words of US state politics before "from/of <name>": the name is a US state.
+_US_POLITICS_BEFORE = re.compile(
+    r"(?i)\b(?:state[ \t]+(?:legislators?|lawmakers?|senators?|representatives?|officials?)|governor|congressm[ae]n"
+    r"|congresswom[ae]n|senators?|representatives?|republicans?|democrats?|delegation)[ \t]+(?:from|of)[ \t]+$"
+)
+# Verbs after which "in <capital>" names the host state ("stationed in Niamey").
+_HOSTED = frozenset("stationed deployed garrisoned posted based".split())
 # Present-tense verbs of speech and stance that the "verbish" test (past tenses, auxiliaries,
 # cue verbs) does not know: "those in Ankara want ...".
 _STANCE_VERBS = frozenset(
@@ -171,6 +178,19 @@ class _Matcher:
         self.keys: dict[str, _Key] = {}
         # Non-state groups: "Hemedti's RSF" binds the name to the group (officials.bind_officials).
         self.group_ids = frozenset(e.id for e in gaz if e.kind == "group")
+        # Known leaders (gazetteer "people"): full names and the names used alone, one trie pattern.
+        self.people: dict[str, tuple[str, bool]] = {}  # form -> (actor, is a full name)
+        for p in gaz.people:
+            for form in (p["name"], *p.get("variants", ())):
+                self.people.setdefault(form, (p["actor"], True))
+            for form in p.get("short", ()):
+                self.people.setdefault(form, (p["actor"], False))
+        self.people_rx = (
+            # A trie, not a plain alternation: one branch per character, so a 5 MB text costs
+            # about what one gazetteer pass costs.
+            re.compile(r"(?<![\w'’-])(?:" + _trie_pattern(self.people) + r")(?![\w-])")
+            if self.people else None
+        )
         spellings: dict[str, list[tuple[str, str, str]]] = {}  # key -> [(spelling, actor, kind)]
         with_the: set[str] = set()  # keys seen only as "the X"
         without_the: set[str] = set()
@@ -484,6 +504,8 @@ class _Finder:
                 return "no"
             if self.us_context(start, end):
                 return "no"
+            if _US_POLITICS_BEFORE.search(text, max(0, start - 40), start):
+                return "no"  # "state legislators from Georgia", "a Republican congressman from Georgia"
         if info.kind == "capital":
             if self._followed_by_us_state(end):
                 return "no"  # "Athens, Georgia", "Paris, Texas"
@@ -541,6 +563,10 @@ class _Finder:
                 return False
         elif prev_l not in _PLACE_AT:
             return False
+        else:
+            before = _prev_word(self.text, start - len(prev[1]) - len(prev[0]))
+            if before is not None and before[0].lower() in _HOSTED:
+                return False  # "troops stationed in Niamey": the state hosts them
         if _NEXT_POSS.match(self.text, end):
             return False
         nxt = _next_word(self.text, end)
@@ -630,7 +656,8 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     found.sort(key=lambda x: x.start)
     # "Serbian President Aleksandar Vučić", later "Vučić": the official speaks for the state.
     return bind_officials(
-        text, found, m.keys, lambda a, s, e, f: Mention(a, s, e, text[s:e], f), lowered, groups=m.group_ids
+        text, found, m.keys, lambda a, s, e, f: Mention(a, s, e, text[s:e], f), lowered, groups=m.group_ids,
+        people=(m.people, m.people_rx),
     )
 
 

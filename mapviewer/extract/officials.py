@@ -46,7 +46,7 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
     from .mentions import _trie_pattern  # mentions imports this module
 
     rx = (
-        r"(?:['’]s)?[ \t]+(?:(?P<former>former|ex|then|late)[ \t-]+|(?:deputy|acting|interim|incoming|outgoing)"
+        r"(?:['’]s|:)?[ \t]+(?:(?P<former>former|ex|then|late)[ \t-]+|(?:deputy|acting|interim|incoming|outgoing)"
         r"[ \t-]+)?(?:" + _trie_pattern(sorted(set(TITLES))) + r")(?![\w-])"
     )
     return re.compile(rx, re.IGNORECASE), re.compile(rx)
@@ -62,6 +62,8 @@ UNIQUE_TITLES = {
 _UNIQUE_WRITTEN = tuple(t.title().replace(" Of ", " of ") for t in UNIQUE_TITLES)  # as written before a name
 _START = attrgetter("start")
 _FORMER_BEFORE = re.compile(r"(?i)(?:\bformer|\bex|\blate)[ \t-]+$")
+# "former US President", "ex-prime minister": up to three words between "former" and the name.
+_FORMER_PHRASE = re.compile(r"(?i)(?:\bformer|\bex|\blate)[ \t-]+(?:[\w.'’-]+[ \t]+){0,3}$")
 _BLANKS = re.compile(r"[ \t\u00a0]+")
 _OF_CAP = re.compile(r" of [A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -273,7 +275,8 @@ def _group_owners(text: str, mentions: Sequence, groups, names: dict[str, set[st
 
 
 def bind_officials(
-    text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None, groups=frozenset()
+    text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None, groups=frozenset(),
+    people: tuple[dict, re.Pattern | None] | None = None,
 ) -> list:
     """Add the mentions of officials that stand for an actor; see the module notes.
 
@@ -291,6 +294,10 @@ def bind_officials(
         ``text.lower()``, if the caller has it.
     groups : container of str, optional
         Ids of non-state groups: "Hemedti's RSF" binds "Hemedti" to the group.
+    people : (dict, pattern), optional
+        Known leaders: form -> (actor, is a full name), and one pattern matching the forms. A
+        full name found binds its surname for the text, as a title would; a name used alone
+        ("Putin") is bound where it is distinctive. "former"/"late" before a name unbinds it.
 
     Returns
     -------
@@ -347,6 +354,24 @@ def bind_officials(
                 _bind(names, text[back[0] : back[1]], m.actor, gazetteer_keys)
     if groups and ("'s" in text or "’s" in text or "whose" in text):
         _group_owners(text, mentions, groups, names, phrases, gazetteer_keys)
+    # Known leaders named without a title: "Recep Tayyip Erdogan", "Putin".
+    if people is not None and people[1] is not None:
+        forms, rx = people
+        for h in rx.finditer(text):
+            s, e = h.span()
+            if _FORMER_PHRASE.search(text, max(0, s - 40), s):
+                continue  # "former US President Barack Obama" no longer speaks for the state
+            hit = forms.get(h.group(0))
+            if hit is None:  # the pattern allows other blanks and apostrophes than the form's own
+                hit = forms.get(_BLANKS.sub(" ", h.group(0)).replace("’", "'"))
+                if hit is None:
+                    continue
+            actor, full = hit
+            if full:
+                phrases.append((s, e, actor))
+                _bind(names, h.group(0), actor, gazetteer_keys, text, e)
+            else:
+                names.setdefault(h.group(0), set()).add(actor)
     # "Secretary of State Antony Blinken": a title one state's officials hold, no state named.
     if "Secretary of" in text or "aoiseach" in text or "naiste" in text:
         _unique_titles(text, phrases, names, gazetteer_keys)

@@ -77,7 +77,7 @@ _AUX = _cues.AUX
 _ADVERBS = frozenset("also still then now recently reportedly allegedly already again once long later soon".split())
 # Words allowed between two coordinated actors ("X, Y and the Z", "X-Y", "and in Z").
 _COORD_GLUE = frozenset(
-    ", and or as well both the - – / in to with of its their his her".split()
+    ", and or as well both the - – / in to with of its their his her _".split()
 )
 # Modifiers of a coordinated actor: "the Sudanese army and the *paramilitary* RSF".
 _COORD_MODIFIERS = frozenset("paramilitary rebel rebels militant armed separatist islamist jihadist insurgent".split())
@@ -86,7 +86,8 @@ _COORD_MARK = frozenset(", and or - – / as well".split())
 # Head nouns that may follow an actor inside a coordination ("the Ethiopian government and the TPLF").
 _HEADS = frozenset(
     "government governments forces troops army armies military militaries rebels regime regimes "
-    "authorities officials leaders people side sides fighters militias navy air force".split()
+    "authorities officials leaders people side sides fighters militias navy air force diplomats ministers envoys "
+    "lawmakers".split()
 )
 _BOUNDARY = frozenset("; : ( ) — – but while whereas although though because unless".split())
 _RELATIVE = frozenset("which who whom that".split())
@@ -96,23 +97,30 @@ _PRONOUNS = frozenset(("it", "they"))
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
+    r"\b(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
     r"|army|military|junta|armed forces)|[Gg]overnment (?:forces|troops))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
-    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum"
+    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|rebels|militants|insurgents|jihadists"
                                 "|organi[sz]ation)")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
 # "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
 _BACKREF_NOUNS = {
-    "group": "group", "militia": "group", "movement": "group",
+    "group": "group", "militia": "group", "movement": "group", "rebels": "group", "militants": "group",
+    "insurgents": "group", "jihadists": "group",
     "bloc": "organization", "alliance": "organization", "coalition": "organization", "mission": "organization",
     "agency": "organization", "watchdog": "organization", "forum": "organization",
     "organisation": "organization", "organization": "organization",
 }  # fmt: skip
 _BACKREF_SET = frozenset(_BACKREF_NOUNS)
+# "the kingdom" and its kin stand for the last such monarchy named: absolute monarchies and the
+# kingdoms news calls "the kingdom".
+_KINGDOMS = frozenset("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN SWZ LSO TON".split())
+_MONARCHY_NOUNS = {
+    "kingdom": _KINGDOMS, "sultanate": frozenset(("OMN", "BRN")), "emirate": frozenset(("QAT", "KWT", "ARE")),
+}  # fmt: skip
 # "an EU mission", "the NATO alliance": the noun names the actor before it, for a later "the mission".
 _NOUN_AFTER = re.compile(r"[ \t]+(" + "|".join(_BACKREF_NOUNS) + r")\b")
 _BACKREF_NOT_AFTER = frozenset("between with of against".split())
@@ -120,10 +128,19 @@ _BACKREF_RANGE = 1500  # characters: an older antecedent is too far back to be m
 # A state's own forces, named with it: "the Sudanese army", "Sudan's military", "Burhan's forces".
 # A later bare "the army" stands for the last such state (see _Extractor._resolve_forces).
 _OWNED_FORCES = re.compile(
-    r"(?:['’]s)?[ \t]+(?:armed[ \t]+forces|army|military|junta|government)(?![\w-])"
+    r"(?:['’]s)?[ \t]+(?:armed[ \t]+forces|army|junta|government"
+    # "Russian military instructors" names no army: "military" only as a noun.
+    r"|military(?![ \t]+(?:instructors|advisers|advisors|aid|exercises?|equipment|bases?|cooperation|hardware"
+    r"|contractors|presence|personnel|experts|trainers|support|ties|drills|assistance|officials|sources)))(?![\w-])"
     r"|['’]s[ \t]+(?:forces|troops)(?![\w-])"
 )
 _FORCE_WORDS = frozenset(("army", "military", "junta", "forces", "troops"))
+
+
+def _force_key(phrase: str) -> str:
+    """The force word a phrase names: "'s armed forces" -> "forces", " junta" -> "junta"."""
+    w = phrase.rsplit(None, 1)[-1].lower()
+    return "forces" if w == "troops" else w
 # Words after "the army" that make it a person or a place, not the state acting: "the army chief".
 _FORCE_NOT = frozenset(
     "chief chiefs commander commanders general generals officer officers spokesman spokesperson headquarters "
@@ -142,16 +159,20 @@ _APPOSITIVE_PARTICIPLES = frozenset(
 # "Turkish-built drones": a maker, and the verbs that make the clause's subject its customer.
 _MADE_PARTS = frozenset("made built designed produced manufactured supplied".split())
 _USE_VERBS = frozenset("deploy use field operate fly buy acquire receive rely purchase order obtain".split())
+# Forces sent with a purpose of support: "sent the patrol ship HMS Trent ... in a show of support".
+_VESSELS = frozenset("ship ships vessel vessels patrol frigate destroyer carrier".split())
+_SHOW_OF_SUPPORT = frozenset("support solidarity defend defence defense protect reassure reassurance".split())
 # Organs of a state named after its capital: "the Tripoli-based coast guard".
 _STATE_ORGANS = frozenset("coast government administration authorities parliament navy police ministry".split())
 _BACKING_PARTS = frozenset("backed funded armed supported sponsored trained equipped".split())
 # Verbs of carrying: a trade cue only with goods named ("carried weapons to the RSF").
-_CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel".split())
+_CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel ship".split())
 # "the two sides", "both parties", "the warring parties", "the two foreign ministers".
 _SIDES_NOUNS = frozenset(
     "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
     "neighbors capitals".split()
 )
+_COUNTS = {"two": 2, "both": 2, "three": 3}
 _SIDES_RX = re.compile(r"(?i)\b(?:both|two|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl)")
@@ -198,6 +219,7 @@ class _Tok:
     actor: str | None = None
     poss: bool = False  # followed by "'s"
     pron: bool = False  # a resolved pronoun, not a mention
+    person: bool = False  # an official standing for the actor ("he"/"she" may refer back to one)
 
 
 @dataclass(slots=True)
@@ -236,7 +258,7 @@ def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:
             toks[-1].poss = True
             del words[0]
         toks += [_Tok(w) for w in words]
-        toks.append(_Tok(m.surface.lower(), m.actor))
+        toks.append(_Tok(m.surface.lower(), m.actor, person=m.form == "official"))
         pos = m.end
     words = findall(text[pos:e].lower())
     if words and toks and words[0] in _POSSESSIVE and toks[-1].actor:
@@ -252,7 +274,7 @@ _verbish = _cues.verbish
 def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
     """Indices of the coordinated actors starting at actor token ``i``, going ``step``."""
     out = [i]
-    if toks[i].pron:
+    if toks[i].pron and toks[i].low in _PRONOUNS:
         return out  # "... with Japan, and it has allowed": a pronoun starts its own clause
     seen = {toks[i].actor}
     j = i + step
@@ -261,10 +283,12 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
     while 0 <= j < len(toks) and abs(j - i) <= limit:
         t = toks[j]
         if t.actor:
-            if t.pron:
+            if t.pron and t.low in _PRONOUNS:
                 break
             if step < 0 and mark and toks[j + 1].low == "," and _after_prep(toks, j) and not _after_prep(toks, out[0]):
                 break  # "support for the M23, and Britain suspended": the M23 ends the clause before
+            if step > 0 and mark and toks[j - 1].low == "and" and toks[j - 2].low == "," and _is_subject(toks, j):
+                break  # "between Niamey and Paris, and Chinese diplomats are": a new clause
             if t.actor in seen or mark:
                 out.append(j)
                 seen.add(t.actor)
@@ -336,6 +360,32 @@ def _inside_name(text: str, s: int, e: int) -> bool:
     return b is not None and b.group(1).lower() not in _NOT_NAME_WORDS
 
 
+def _negated_before(lows: list[str], k: int) -> bool:
+    """Is the verb phrase ending before token ``k`` negated ("has *not* sent instructors", "*refrained*
+    from accusing Kampala")? Looks back to the start of the clause, at most eight words."""
+    j = k - 1
+    while j >= 0 and k - j <= 8 and lows[j] not in _BOUNDARY and lows[j] not in (",", "and", "but"):
+        if lows[j] in _cues.NEGATORS or lows[j] in _REFRAIN:
+            return True
+        j -= 1
+    return False
+
+
+# "X regards Y as a provocation", "called Y a threat", "branded Y an enemy".
+_REGARD_VERBS = frozenset("regard see view consider call brand label deem describe treat".split())
+_REGARD_GLUE = frozenset(
+    "as a an the real direct major serious grave potential existential strategic key natural main chief "
+    "greatest biggest".split()
+)
+_POSS_PRONOUNS = frozenset(("its", "their", "his", "her"))
+# Cue verbs that state a relation only under conditions checked elsewhere ("brought ... into force").
+_CONDITIONAL_VERBS = frozenset(
+    "bring brings brought bringing convene convened shuttle shuttled open opened send sent carry carried".split()
+)
+_TAKE = frozenset("take takes took taken taking accept accepted".split())
+_REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
+
+
 def _in_phrase(toks: list[_Tok], i: int) -> bool:
     """Is actor token ``i`` the object of a preposition ("troops *in* Somalia", "a dispute *with*
     Ethiopia"), and not a place speaking for its state ("officials in Beijing")?"""
@@ -400,12 +450,13 @@ class _Extractor:
         self._rel: list[bool] = []
         self._topic: str | None = None
         # Starts and states of "the Sudanese army"-like phrases, for a later bare "the army".
-        self._owner_at: list[int] = []
-        self._owner: list[str] = []
+        # per force word ("army", "junta", ...): starts and states, for a later "the junta"
+        self._owners: dict[str, tuple[list[int], list[str]]] = {}
         self._prev_ms: list = []  # the mentions of the previous sentence
         self._prev_subj: str | None = None  # the subject (or first actor) of the previous sentence
         self._kinds: dict[str, str] = {}  # actor -> gazetteer kind
         self._mentions: list = []
+        self._mention_starts: list[int] = []
         self._home: str | None = None  # computed on first use (see _home_state)
         # Starts and actors of organization/group mentions, per back-reference key (a kind, or a
         # noun written after the actor: "an EU *mission*"), for "the mission", "the group".
@@ -432,6 +483,7 @@ class _Extractor:
             counts[m.actor] = counts.get(m.actor, 0) + 1
         self._kinds = {a: en.kind for a in counts if (en := gaz.get(a)) is not None}
         self._mentions = mentions
+        self._mention_starts = [m.start for m in mentions]
         # "the Grand Ethiopian Renaissance Dam": an adjective inside a proper name is no actor of a clause.
         mentions = [m for m in mentions if m.form != "adjective" or not _inside_name(text, m.start, m.end)]
         states = {a for a, k in self._kinds.items() if k == "country"}
@@ -441,9 +493,10 @@ class _Extractor:
         owned = _OWNED_FORCES.match
         for m in mentions:
             if m.actor in states:
-                if owned(text, m.end):
-                    self._owner_at.append(m.start)
-                    self._owner.append(m.actor)
+                if (h := owned(text, m.end)) is not None:
+                    at, who = self._owners.setdefault(_force_key(h.group(0)), ([], []))
+                    at.append(m.start)
+                    who.append(m.actor)
             elif m.actor in orgs:
                 for key in (orgs[m.actor], (h.group(1) if (h := noun_after(text, m.end)) else None)):
                     if key:
@@ -473,7 +526,8 @@ class _Extractor:
             if (
                 len({m.actor for m in ms}) < 2
                 and pronoun_rx.search(text, s, e) is None
-                and (not ms or (_MEDIATION_RX.search(text, s, e) is None and _SIDES_RX.search(text, s, e) is None))
+                and (not ms or _MEDIATION_RX.search(text, s, e) is None)
+                and _SIDES_RX.search(text, s, e) is None
             ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
                 if ms:
@@ -493,7 +547,12 @@ class _Extractor:
                 self._resolve_forces(toks, lows, s, states)
             if self._refs and not _BACKREF_SET.isdisjoint(lows):
                 self._resolve_backrefs(toks, lows, s)
+            if not _MONARCHY_NOUNS.keys().isdisjoint(lows):
+                self._resolve_monarchy(toks, lows, s)
             self._resolve_pronouns(toks, lows, topic)
+            if "two" in lows or "three" in lows or "both" in lows:
+                toks = self._implicit_parties(toks)
+                lows = [t.low for t in toks]
             subj = _main_subject(toks)
             if ms or any(t.actor for t in toks):
                 self._sentence(toks, lows, si, subj, topic)
@@ -569,12 +628,22 @@ class _Extractor:
                 mod = -1
             elif low == "forces" and prev == "armed" and i > 1 and lows[i - 2] == "the":
                 mod = i - 1
-            elif low in ("forces", "troops") and prev == "government" and not toks[i - 1].actor:
+            elif low in ("forces", "troops") and prev in ("government", "federal") and not toks[i - 1].actor:
                 mod = i - 1
             else:
                 continue
-            k = bisect.bisect_left(self._owner_at, s)
-            owner = self._owner[k - 1] if k else None
+            # The state named with the same word ("the Nigerien junta"), else with any ("the Malian army").
+            owner = None
+            for key in (_force_key(low), None):
+                best = -1
+                for fk, (at, who) in self._owners.items():
+                    if key is not None and fk != key:
+                        continue
+                    k = bisect.bisect_left(at, s)
+                    if k and at[k - 1] > best:
+                        best, owner = at[k - 1], who[k - 1]
+                if owner is not None:
+                    break
             if owner is None:
                 j = next((j for j in range(i - 1, -1, -1) if toks[j].actor in states), None)
                 # "Turkey shelled government forces": a state acting on the forces is not their owner.
@@ -582,6 +651,8 @@ class _Extractor:
                     owner = toks[j].actor
                 else:
                     owner = next((m.actor for m in reversed(self._prev_ms) if m.actor in states), None)
+            if owner is None and mod >= 0:
+                owner = self._home_state()  # "federal forces" with no state named: the text's own
             if owner is None:
                 continue
             toks[i].actor = owner
@@ -618,10 +689,58 @@ class _Extractor:
                     toks[i].poss = True  # "the group's leader"
                     del toks[i + 1], lows[i + 1]
 
+    def _implicit_parties(self, toks: list[_Tok]) -> list[_Tok]:
+        """ "The two leaders signed a declaration", "the three leaders pledged", "both countries
+        agreed": a subject counting N sides stands for the N actors of the sentence before, when
+        it names exactly N (else for the N named before it in this sentence)."""
+        n = len(toks)
+        for i in range(n - 2):
+            low = toks[i].low
+            if low not in _COUNTS or toks[i + 1].low not in _SIDES_NOUNS:
+                continue
+            start = i - 1 if i and toks[i - 1].low == "the" else i
+            if not any(_verbish(x.low) for x in toks[i + 2 : i + 4]) and not (start and toks[start - 1].low == "between"):
+                continue  # a subject ("the two leaders signed") or the parties ("between the two leaders")
+            want = _COUNTS[low]
+            here = list(dict.fromkeys(t.actor for t in toks[:start] if t.actor))
+            prev = list(dict.fromkeys(m.actor for m in self._prev_ms))
+            actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
+            if not actors:
+                continue
+            made: list[_Tok] = []
+            for k, a in enumerate(actors):
+                if k:
+                    made.append(_Tok("and"))
+                made.append(_Tok(toks[i + 1].low, a, pron=True))
+            return toks[:start] + made + toks[i + 2 :]
+        return toks
+
+    def _resolve_monarchy(self, toks: list[_Tok], lows: list[str], s: int) -> None:
+        """ "the kingdom", "the sultanate", "the emirate" anywhere in a clause ("a truce between the
+        kingdom and the rebels") stand for the last monarchy of that kind named before."""
+        for i in range(1, len(toks)):
+            kinds = _MONARCHY_NOUNS.get(lows[i])
+            if kinds is None or lows[i - 1] != "the" or toks[i].actor:
+                continue
+            ref = next((t.actor for t in reversed(toks[:i]) if t.actor in kinds), None)
+            if ref is None:
+                k = bisect.bisect_left(self._mention_starts, s)
+                ref = next(
+                    (m.actor for m in reversed(self._mentions[max(0, k - 40) : k]) if m.actor in kinds and s - m.start < _BACKREF_RANGE),
+                    None,
+                )
+            if ref is not None:
+                toks[i].actor = ref
+                toks[i].pron = True
+                toks[i - 1].low = lows[i - 1] = "_"
+
     # -- pronouns --
     def _resolve_pronouns(self, toks: list[_Tok], lows: list[str], topic: str | None) -> None:
         """Mark subject pronouns ("It", "They", "the country") as the actor they stand for
-        (``lows``, the tokens' lower-case forms, is kept in step)."""
+        (``lows``, the tokens' lower-case forms, is kept in step); "he"/"she" stand for the last
+        official named, in this sentence or the one before ("Meloni flew to Tripoli, and she ...")."""
+        if "he" in lows or "she" in lows:
+            self._resolve_person(toks, lows)
         if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
             return
         for i, t in enumerate(toks):
@@ -649,6 +768,20 @@ class _Extractor:
                 toks[k].pron = True
                 if k != i:
                     toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
+
+    def _resolve_person(self, toks: list[_Tok], lows: list[str]) -> None:
+        for i, low in enumerate(lows):
+            if low not in ("he", "she") or i + 1 >= len(toks):
+                continue
+            nxt = lows[i + 1]
+            if not (_verbish(nxt) or nxt in _ADVERBS or (nxt.endswith("s") and nxt.isalpha())):
+                continue
+            ref = next((t.actor for t in reversed(toks[:i]) if t.person), None)
+            if ref is None:
+                ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official"), None)
+            if ref is not None:
+                toks[i].actor = ref
+                toks[i].pron = True
 
     def _object_pronoun(self, toks: list[_Tok], c: int, subj: int | None) -> None:
         """ "Tehran built Hezbollah and has armed *it*", "Iran created the Houthis. Tehran backs
@@ -737,6 +870,10 @@ class _Extractor:
             window = lows[max(0, c - 3) : c]
             if not _cues.NEGATORS.isdisjoint(window):
                 continue  # "did not attack", "denied supplying": no relation at all
+            if c > 1 and lows[c - 1] in ("to", "of") and _negated_before(lows, c - 1):
+                # "has not sent instructors to train X", "refrained from accusing Kampala of aiding":
+                # the negation of the verb governs its complement.
+                continue
             conf = cue.weight
             clause = lows[max(0, c - 10) : c]
             if not _cues.HEDGES.isdisjoint(clause[-6:]):
@@ -752,6 +889,12 @@ class _Extractor:
                     type_ = "arms trade"
                 elif goods & _cues.ENERGY_WORDS:
                     type_ = "energy trade"
+                elif (
+                    lemma in ("send", "deploy")
+                    and not (_cues.FORCES_WORDS | _VESSELS).isdisjoint(lows[c + 1 : c + 5])
+                    and not _SHOW_OF_SUPPORT.isdisjoint(lows[c + 5 : c + 20])
+                ):
+                    type_ = "military support"  # "sent a patrol ship to Guyanese waters in a show of support"
                 elif lemma in ("fly", "travel") and "to" in lows[c + 1 : c + 4]:
                     type_ = "diplomatic ties"  # "Meloni has flown repeatedly to Tripoli": a visit
                 elif lemma == "send" or lemma in _CARRY:
@@ -761,6 +904,19 @@ class _Extractor:
             after = lows[c + 1 : c + 9]
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
+            if lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on"):
+                continue  # "met in Tonga": the place of the meeting, not a party to it
+            if lemma == "lean" and lows[c + 1] == "on":
+                type_ = "hostility"  # "leaned on Belgrade": pressure
+            if lemma in ("delivery", "deliveries") and lows[c - 1] in _TAKE:
+                cue = cue._replace(link="buy")  # "Serbia has taken delivery of Chinese batteries"
+            if lemma == "open":
+                if after[:1] == ["fire"]:
+                    type_ = "war"  # "opened fire on Filipino vessels"
+                elif "to" in lows[c + 1 : c + 12] and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 12]):
+                    type_ = "hosting"  # "opened four more sites to US forces"
+                elif _cues.TALKS_WORDS.isdisjoint(after[:3]) and not {"embassy", "consulate"} & set(after[:3]):
+                    continue  # "opened a factory", "opened the door": no relation
             if lemma in ("convene", "bring", "shuttle") and not (
                 (lemma == "convene" and not _cues.TALKS_WORDS.isdisjoint(after[:4]))
                 or (lemma == "bring" and ("together" in after or self._two_objects(toks, c)))
@@ -811,7 +967,9 @@ class _Extractor:
             elif la and ra:
                 pairs = [(x, y, directed) for x in la for y in ra if x and y]
             elif cue.link == "sym" and len(set(la)) >= 2 and not (
-                cue.noun and any(_verb_cue(lows[k]) for k in range(max(left) + 1, c))
+                cue.noun
+                and any(_verb_cue(lows[k]) and _particle_ok(toks, k) and lows[k] not in _CONDITIONAL_VERBS
+                        for k in range(max(left) + 1, c))
             ):
                 # "X and Y signed a deal", "X and Y have close ties"; not "X and Y welcomed the
                 # talks", where the noun is the object of another cue verb.
@@ -898,14 +1056,18 @@ class _Extractor:
         """The nearest actor group before cue ``c`` that can be its subject."""
         rel = self._rel
         if c and toks[c - 1].low == "," and toks[c].low.endswith("ing") and subj is not None and subj < c:
-            return _group(toks, subj, 1, 12)  # ", accusing Israel": the clause's subject
+            # ", accusing Israel": the clause's subject, with all its coordinated actors.
+            return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
         j = c - 1
         crossed_verb_and = False
         fallback: list[int] = []
         # A relation noun that is a verb's object ("signed a defence pact with") has the verb's subject.
         skip_phrases = not noun or any(_verbish(toks[k].low) for k in range(max(0, c - 3), c))
-        while j >= 0 and c - j <= 16:
+        aside = 0  # tokens of a ", which ... ," clause passed: they do not count towards the reach
+        while j >= 0 and c - j - aside <= 16:
             t = toks[j]
+            if rel[j] and not rel[c]:
+                aside += 1
             if t.low in _BOUNDARY:
                 if not noun and t.low in ("—", "–") and all(
                     x.low in _ADVERBS or x.low in _AUX or _verbish(x.low) for x in toks[j + 1 : c]
@@ -966,10 +1128,15 @@ class _Extractor:
             limit = c  # "accusing him of ...": the object is a person the text does not map
         while j < limit:
             t = toks[j]
+            if t.low == "that" and j == c + 1 and not cue.noun:
+                j += 1
+                continue  # "warned that Rwanda's ambitions ...": what was said names the object
             if t.low in _BOUNDARY or t.low in _RELATIVE or (rel[c] and not rel[j]):
                 break  # a cue inside ", which ... ," has its object inside too
             if t.low == "between":
                 between = True
+            if t.low == "and" and not right and j + 1 < n and not toks[j + 1].actor and _verbish(toks[j + 1].low):
+                break  # "accused France of arming rebels and called New Delhi's ...": a new verb phrase
             if t.actor:
                 grp = _group(toks, j, 1, 12)
                 end = grp[-1]
@@ -990,7 +1157,18 @@ class _Extractor:
             j += 1
         if right and not between and not agent:
             right += _object_extension(toks, right[-1], rel[c])
+            k = right[-1] + 1
+            if _word_before(toks, right[0]) == "from" and k + 1 < n and toks[k].low == "to":
+                nxt = next((x for x in range(k + 1, min(n, k + 3)) if toks[x].actor), None)
+                if nxt is not None:
+                    # "an angry protest from Belgrade to Ankara": from the one, at the other.
+                    return right, _group(toks, nxt, 1, 12), False, False
         left = self._left(toks, c, noun=cue.noun, subj=subj)
+        if cue.noun and not right and not between and not agent:
+            obj = self._noun_object(toks, c)
+            if obj is not None:
+                right, at = obj
+                left = self._left(toks, at, noun=False, subj=subj)
         # Zero relative: "Syrian rebel groups it recruits" -- the object stands before the pronoun.
         if left and not right and not cue.noun and toks[left[0]].pron:
             k = min(left) - 1
@@ -1001,17 +1179,20 @@ class _Extractor:
             if k >= 0 and toks[k].actor:
                 right = _group(toks, k, -1, 12)
         # "an area that Azerbaijan claims": the object is the relative clause's antecedent.
+        rel_at = min(left) - 1 if left else -1
+        if rel_at > 0 and toks[rel_at].low == "_":
+            rel_at -= 1  # "which the kingdom still bankrolls": "the kingdom" is one token
         if (
-            left and not right and not cue.noun and min(left) > 0 and toks[min(left) - 1].low in _RELATIVE
+            left and not right and not cue.noun and rel_at >= 0 and toks[rel_at].low in _RELATIVE
             and not toks[max(left)].poss  # "ruled that China's claims": "that" opens no relative clause
         ):
-            k = min(left) - 2
-            while k >= 0 and not toks[k].actor and min(left) - k <= 6 and toks[k].low not in _BOUNDARY:
+            k = rel_at - 1
+            while k >= 0 and not toks[k].actor and rel_at - k <= 5 and toks[k].low not in _BOUNDARY:
                 k -= 1
             if k >= 0 and toks[k].actor:
                 right = _group(toks, k, -1, 12)
         # "Kosovo's closest ally remains the United States": the complement after the copula.
-        if left and not right and cue.noun and toks[left[-1]].poss and c - left[-1] <= 3 and not between:
+        if left and not right and cue.noun and toks[left[-1]].poss and c - left[-1] <= 6 and not between:
             k = c + 1
             while k < n and k - c <= 4 and not toks[k].actor and toks[k].low in _COPULA:
                 k += 1
@@ -1020,7 +1201,7 @@ class _Extractor:
             if k < n and k > c + 1 and toks[k].actor and toks[k - 1].low not in _PREPS:
                 right = _group(toks, k, 1, 12)
         # A possessor with no right side: "China is Pakistan's closest ally", "X, once Y's partner".
-        if left and not right and cue.noun and toks[left[0]].poss and c - left[0] <= 3:
+        if left and not right and cue.noun and toks[left[0]].poss and c - left[0] <= 6:
             k = min(left) - 1
             while k >= 0 and not toks[k].actor and (toks[k].low in _COPULA_GLUE or toks[k].low in _HEADS):
                 k -= 1
@@ -1038,6 +1219,31 @@ class _Extractor:
             passive = True  # a reduced relative: "Beijing, itself accused by Canada of meddling"
             right = agent
         return left, right, passive, between
+
+    @staticmethod
+    def _noun_object(toks: list[_Tok], c: int) -> tuple[list[int], int] | None:
+        """The object of relation noun ``c`` standing before it, and where to look for its
+        subject: "with *its Azerbaijani* ally" (an actor between "its" and the noun), "Baku
+        *regards the mission as* a provocation", "called *New Delhi's deliveries* a threat"."""
+        if c > 1 and toks[c - 1].actor and not toks[c - 1].poss and toks[c - 2].low in _POSS_PRONOUNS:
+            return [c - 1], c - 2
+        k = c - 1
+        while k >= 0 and c - k <= 4 and toks[k].low in _REGARD_GLUE:
+            k -= 1
+        if k == c - 1 or k < 0 or toks[c - 1].low not in _REGARD_GLUE:
+            return None
+        # Skip the head noun of the object: "New Delhi's *deliveries* a threat".
+        if not toks[k].actor and k > 0 and toks[k - 1].actor and toks[k - 1].poss:
+            k -= 1
+        if not toks[k].actor:
+            return None
+        grp = _group(toks, k, -1, 12)
+        v = min(grp) - 1
+        while v >= 0 and toks[v].low in ("the", "_"):
+            v -= 1
+        if v < 0 or not any(x in _REGARD_VERBS for x in _cues.lemma_candidates(toks[v].low)):
+            return None
+        return sorted(grp), v
 
     def _mediation(self, toks: list[_Tok], c: int, subj: int | None, conf: float, si: int) -> None:
         n = len(toks)
@@ -1058,7 +1264,11 @@ class _Extractor:
                 if a is not None and _is_subject(toks, a):
                     break  # ", and German Chancellor Olaf Scholz brought ...": a new clause
             if t.actor:
-                if toks[k - 1].low == "by":
+                if _word_before(toks, k) == "by":
+                    # "The two sides ended the war with a ceasefire brokered by the AU": the subject
+                    # before a passive cue is a party, the agent mediates.
+                    if toks[c + 1].low == "by" and not parties:
+                        parties += [toks[i].actor for i in mediators]  # type: ignore[misc]
                     mediators = _group(toks, k, 1, 12)
                     continue
                 parties.append(t.actor)
@@ -1263,7 +1473,8 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4}
+_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "throw": 4,
+                  "kick": 3}
 
 
 def _listed(toks: list[_Tok], i: int, j: int) -> bool:
@@ -1281,7 +1492,7 @@ def _word_before(toks: list[_Tok], j: int) -> str:
 def _prep_before(toks: list[_Tok], j: int, c: int) -> bool:
     """Is actor ``j`` introduced by a preposition (or "such as") after relation noun ``c``?"""
     k = j - 1
-    while k > c and (toks[k].low in ("the", "a", "an", ",", "both") or toks[k].actor):
+    while k > c and (toks[k].low in ("the", "a", "an", ",", "both", "_") or toks[k].actor):
         k -= 1
     return (k > c and toks[k].low in _PREPS) or (k == c and toks[c].low in _PREPS)
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDITIONS = ROOT / "resources" / "data" / "gazetteer_additions.toml"
+PEOPLE = ROOT / "resources" / "data" / "people.toml"
 OUTPUT = ROOT / "mapviewer" / "data" / "gazetteer.json"
 
 LIST_FIELDS = ("aliases", "demonyms", "demonyms_plural", "adjectives", "capitals")
@@ -228,6 +229,26 @@ def check_collisions(entries: list[dict], ambiguous: dict[str, str], stops: list
         )
 
 
+def load_people(entries: dict[str, dict]) -> list[dict]:
+    """The people of ``resources/data/people.toml``, checked: every actor is an entry and no
+    name used alone is claimed by two people or is a gazetteer form."""
+    data = tomllib.loads(PEOPLE.read_text(encoding="utf-8"))
+    forms = {norm(f) for e in entries.values() for f in (e["name"], *e.get("aliases", ()), *e.get("capitals", ()),
+                                                         *e.get("demonyms", ()), *e.get("adjectives", ()))}
+    out: list[dict] = []
+    shorts: dict[str, str] = {}
+    for p in data.get("person", ()):
+        if p["actor"] not in entries:
+            raise BuildError(f"people.toml: {p['name']!r} speaks for unknown actor {p['actor']!r}")
+        for sh in p.get("short", ()):
+            if norm(sh) in forms:
+                raise BuildError(f"people.toml: short name {sh!r} is a gazetteer form")
+            if shorts.setdefault(sh, p["name"]) != p["name"]:
+                raise BuildError(f"people.toml: short name {sh!r} given to {shorts[sh]!r} and {p['name']!r}")
+        out.append({k: p[k] for k in ("name", "variants", "short", "actor", "role", "from", "to") if k in p})
+    return sorted(out, key=lambda x: (x["actor"], x["name"]))
+
+
 def build() -> str:
     try:
         import pyworldatlas
@@ -253,6 +274,7 @@ def build() -> str:
             raise BuildError(f"duplicate id {extra['id']!r} in [[entries]]")
         entries[extra["id"]] = {**extra, "demonyms_plural": auto_plurals(extra)}
     out = [finish(e) for _, e in sorted(entries.items(), key=lambda kv: kv[0].lower())]
+    people = load_people(entries)
     check_collisions(out, add.get("ambiguous", {}), add.get("rules", {}).get("stop_phrases", []))
     header = {
         "format": "mapviewer-gazetteer",
@@ -267,6 +289,11 @@ def build() -> str:
                 "used_for": "state names, formal names, capitals, capital coordinates, demonyms",
                 "upstream": "CIA World Factbook (public domain), GeoNames (CC BY 4.0), Natural Earth "
                 "(public domain), Unicode CLDR (Unicode License v3), Wikidata (CC0)",
+            },
+            {
+                "name": "resources/data/people.toml",
+                "licence": "MIT (part of mapviewer)",
+                "used_for": "leaders whose names stand for a state or an organization, with their years in office",
             },
             {
                 "name": "resources/data/gazetteer_additions.toml",
@@ -287,6 +314,9 @@ def build() -> str:
         f' "ambiguous": {json.dumps(dict(sorted(add.get("ambiguous", {}).items())), ensure_ascii=False)},'
     )
     lines.append(f' "rules": {json.dumps(add.get("rules", {}), ensure_ascii=False, indent=None)},')
+    lines.append(' "people": [')
+    lines.append(",\n".join("  " + json.dumps(x, ensure_ascii=False) for x in people))
+    lines.append(" ],")
     lines.append(' "entries": [')
     lines.append(",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in out))
     lines.append(" ]")
