@@ -25,6 +25,7 @@ __all__ = [
     "ARMS_WORDS",
     "AUX",
     "CUES",
+    "DETERIORATION",
     "ENERGY_WORDS",
     "FORCES_WORDS",
     "HEDGES",
@@ -122,7 +123,7 @@ def _cues() -> dict[str, Cue]:
     add("relay pass", "mediation", "med", weight=0.6)
     # "convened talks between ...", "brought the two sides together", "shuttled between X and Y":
     # mediation only with talks, the two sides or "between" after them (see relations._sides_named).
-    add("convene bring shuttle", "mediation", "med", weight=0.6)
+    add("convene bring shuttle coax", "mediation", "med", weight=0.6)
     add("mediator mediation", "mediation", "med", True, 0.7)
     # material cooperation
     add("support back help defend protect arm train recruit shield", "military support", "dir", weight=0.7)
@@ -194,6 +195,9 @@ def _cues() -> dict[str, Cue]:
     add("deport", "hostility", "dir", weight=0.6)
     # "Mali withdrew from ECOWAS", "quit the CSTO" (withdraw only with "from": see PARTICLES).
     add("withdraw quit exit", "hostility", "dir", weight=0.5)
+    # "leaving ECOWAS" (only an organization as object: see relations), "pulled its troops out of Mali".
+    add("leave", "hostility", "dir", weight=0.5)
+    add("pull", "hostility", "dir", weight=0.5)
     add("amass mobilize mobilise", "threat", "dir", weight=0.6)
     # 14-17 protest, reduce relations, coerce.
     add("downgrade", "hostility", "dir", weight=0.6)
@@ -240,6 +244,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "tilt": frozenset(("to", "toward", "towards")),
     "lean": frozenset(("toward", "towards", "on")),
     "withdraw": frozenset(("from",)),
+    "pull": frozenset(("out",)),
     "campaign": frozenset(("against",)),
     "belong": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -269,6 +274,11 @@ REVERSERS = frozenset(
     "break broke broken lift lifted lifting drop dropped downgrade downgraded freeze froze frozen revoke revoked "
     "revoking scrap scrapped scrapping abrogate abrogated cancel cancelled canceled terminate terminated tear tore "
     "torn".split()
+)
+#: Words after a relation noun that turn it hostile ("relations with the junta *collapsed*").
+DETERIORATION = frozenset(
+    "soured sour sours deteriorated deteriorate deteriorates worsened worsen worsens collapsed collapse "
+    "collapses frayed fray cooled chilled ruptured nosedived plummeted unravelled unraveled strained".split()
 )
 #: Goods that make a trade cue arms trade or energy trade.
 ARMS_WORDS = frozenset(
@@ -311,7 +321,7 @@ _IRREGULAR = {
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
     "spoke": "speak", "spoken": "speak", "threw": "throw", "thrown": "throw", "cosied": "cosy", "cozied": "cozy", "deliveries": "deliveries",
-    "met": "meet", "meets": "meet", "meeting": "meeting", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "met": "meet", "meets": "meet", "meeting": "meeting", "withdrew": "withdraw", "left": "leave", "leaves": "leave", "withdrawn": "withdraw",
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
     "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",

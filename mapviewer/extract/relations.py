@@ -175,7 +175,7 @@ _SIDES_NOUNS = frozenset(
 _COUNTS = {"two": 2, "both": 2, "three": 3}
 _SIDES_RX = re.compile(r"(?i)\b(?:both|two|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
-_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl)")
+_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax)")
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
 # Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
 _SAID = frozenset(
@@ -382,6 +382,8 @@ _POSS_PRONOUNS = frozenset(("its", "their", "his", "her"))
 _CONDITIONAL_VERBS = frozenset(
     "bring brings brought bringing convene convened shuttle shuttled open opened send sent carry carried".split()
 )
+_BACK_ADVERB = frozenset("to into from in on down off out away home up".split())
+_NO = frozenset(("no", "not", "never", "without"))
 _TAKE = frozenset("take takes took taken taking accept accepted".split())
 _REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
 
@@ -704,6 +706,13 @@ class _Extractor:
             want = _COUNTS[low]
             here = list(dict.fromkeys(t.actor for t in toks[:start] if t.actor))
             prev = list(dict.fromkeys(m.actor for m in self._prev_ms))
+            if len(here) > want == 2:
+                # "Ottawa, the target of Trump's jibes, has sided with the Danes, and the two
+                # countries ...": the clause's subject and the last actor named.
+                j = _main_subject(toks[:start])
+                last = next((t.actor for t in reversed(toks[:start]) if t.actor), None)
+                if j is not None and last is not None and toks[j].actor != last:
+                    here = [toks[j].actor, last]  # type: ignore[list-item]
             actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
             if not actors:
                 continue
@@ -899,11 +908,17 @@ class _Extractor:
                     type_ = "diplomatic ties"  # "Meloni has flown repeatedly to Tripoli": a visit
                 elif lemma == "send" or lemma in _CARRY:
                     continue  # "sent a delegation", "carried passengers": not a relation by itself
-            if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-4:]):
+            if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-7:]):
                 type_ = "cooperation" if type_ in _HOSTILE_TYPES else "hostility"
+            elif cue.noun and type_ not in _HOSTILE_TYPES and not _cues.DETERIORATION.isdisjoint(lows[c + 1 : c + 11]):
+                type_ = "hostility"  # "relations with the junta of Colonel Goita collapsed"
             after = lows[c + 1 : c + 9]
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
+            if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
+                continue  # "coaxed both sides back to the table": an adverb
+            if cue.noun and not _NO.isdisjoint(lows[max(0, c - 5) : c]):
+                continue  # "has played no part in the mediation"
             if lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on"):
                 continue  # "met in Tonga": the place of the meeting, not a party to it
             if lemma == "lean" and lows[c + 1] == "on":
@@ -917,7 +932,7 @@ class _Extractor:
                     type_ = "hosting"  # "opened four more sites to US forces"
                 elif _cues.TALKS_WORDS.isdisjoint(after[:3]) and not {"embassy", "consulate"} & set(after[:3]):
                     continue  # "opened a factory", "opened the door": no relation
-            if lemma in ("convene", "bring", "shuttle") and not (
+            if lemma in ("convene", "bring", "shuttle", "coax") and not (
                 (lemma == "convene" and not _cues.TALKS_WORDS.isdisjoint(after[:4]))
                 or (lemma == "bring" and ("together" in after or self._two_objects(toks, c)))
                 or (lemma == "shuttle" and "between" in after[:4])  # "shuttled for weeks between"
@@ -937,8 +952,16 @@ class _Extractor:
                 self._object_pronoun(toks, c, subj)
             left, right, passive, between = self._sides(toks, c, cue, subj)
             if left and not right and not cue.noun and not passive and _sides_named(lows[c + 1 : c + 5]):
-                # "Moscow still garrisons both sides": the parties of the text's main conflict.
-                self.pending_sides.append(({toks[i].actor for i in left}, type_, cue.link, conf, si))  # type: ignore[misc]
+                # "Moscow still garrisons both sides": the two actors of the sentence before, else
+                # the parties of the text's main war.
+                subjects = {toks[i].actor for i in left}
+                prev = [a for a in dict.fromkeys(m.actor for m in self._prev_ms) if a not in subjects]
+                if len(prev) == 2:
+                    for p in prev:
+                        a, b = (p, next(iter(subjects))) if cue.link == "buy" else (next(iter(subjects)), p)
+                        self._add(a, b, cue.link != "sym", type_, conf * 0.7, si)  # type: ignore[arg-type]
+                else:
+                    self.pending_sides.append((subjects, type_, cue.link, conf, si))  # type: ignore[arg-type]
                 continue
             if not right and left and subj is not None and subj < left[0] and not cue.noun and not passive:
                 right = self._possessed_object(toks, lows, c, subj, left)
@@ -953,6 +976,8 @@ class _Extractor:
                 left, right = right, left
             la = [toks[i].actor for i in left]
             ra = [toks[i].actor for i in right]
+            if lemma == "leave" and any(self._kinds.get(a) != "organization" for a in ra):
+                continue  # "left Mali", "left office": only leaving a bloc is a break with it
             if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
                 home = self._home_state()  # "pledged money to rebuild the south": of the text's place
                 ra = [home] if home else []
@@ -962,11 +987,16 @@ class _Extractor:
             if not la and ra and toks[0].low == "there" and topic:
                 la = [topic]  # "There are new openings in X": the text is still about the topic
             pairs: list[tuple[str, str, bool]] = []
+            if between and cue.link in ("dir", "buy") and not cue.noun and right and _word_before(toks, right[0]) == "between":
+                ra = []  # "sends boats through the gap between Greenland, Iceland and Britain": a place
             if between and cue.link == "sym" and len(set(ra)) >= 2:
                 pairs = _among(ra)  # "relations between X and Y"; not "offered to mediate between"
             elif la and ra:
                 pairs = [(x, y, directed) for x in la for y in ra if x and y]
-            elif cue.link == "sym" and len(set(la)) >= 2 and not (
+            elif cue.link == "sym" and 2 <= len(set(la)) <= 4 and not (
+                cue.noun
+                and c - max(left) > 16
+            ) and not (
                 cue.noun
                 and any(_verb_cue(lows[k]) and _particle_ok(toks, k) and lows[k] not in _CONDITIONAL_VERBS
                         for k in range(max(left) + 1, c))
@@ -1250,11 +1280,13 @@ class _Extractor:
         # The mediator: the subject before the cue ("Russia brokered"), or the agent ("mediated by Qatar").
         mediators = self._left(toks, c, noun=False, subj=subj)
         parties: list[str] = []
+        between = False
         for k in range(c + 1, min(n, c + 20)):
             t = toks[k]
             if t.low in (";", "."):
                 break
             if t.low == "between":
+                between = True
                 nxt = next((x for x in range(k + 1, min(n, k + 5)) if toks[x].actor), None)
                 if nxt is not None:
                     parties = [toks[x].actor for x in _group(toks, nxt, 1, 12)]  # type: ignore[misc]
@@ -1275,6 +1307,19 @@ class _Extractor:
         med = {toks[i].actor for i in mediators}
         parties = [p for p in dict.fromkeys(parties) if p not in med]
         if not med:
+            return
+        if len(parties) < 2:
+            # "telephoned both Islamabad and Kabul and offered to host talks": a pair named
+            # earlier in the sentence.
+            for k in range(c - 1, -1, -1):
+                if toks[k].actor and toks[k].actor not in med:
+                    grp = [toks[x].actor for x in _group(toks, k, -1, 12) if toks[x].actor not in med]
+                    if len(set(grp)) >= 2:
+                        parties = list(dict.fromkeys(grp))  # type: ignore[arg-type]
+                    break
+        if between and len(parties) == 1:
+            # "mediated between Bamako and the Tuareg-led rebels": one party is no actor we know.
+            self._mediated(med, parties, conf, si)
             return
         if len(parties) < 2:
             # Decided once the whole text is read (:meth:`_unnamed_parties`).
@@ -1300,7 +1345,7 @@ class _Extractor:
             if h.type == "mediation":
                 known.setdefault(h.source, []).append(h.target)
         for subjects, type_, link, conf, si in self.pending_sides:
-            conflicts = {k: v for k, v in (wars or hostile).items() if not set(k) & subjects}
+            conflicts = {k: v for k, v in wars.items() if not set(k) & subjects}
             if conflicts:
                 for x in subjects:
                     for p in max(conflicts, key=conflicts.__getitem__):
