@@ -160,6 +160,7 @@ def _cues() -> dict[str, Cue]:
     # -- a broader lexicon by CAMEO root class (verbs news prose uses for the same events) --
     # 04 consult / 05 diplomatic cooperation: "X met Y", "X met with Y", "X and Y met".
     add("meet", "diplomatic ties", "sym", weight=0.5)
+    add("meeting", "diplomatic ties", "sym", True, 0.5)
     # "spoke by phone with Abiy", "spoke to Putin" (particles below).
     add("speak", "diplomatic ties", "sym", weight=0.5)
     # "rolled out the red carpet for Haftar".
@@ -208,6 +209,10 @@ def _cues() -> dict[str, Cue]:
     # "a nine-year military campaign against the Houthis" (only with "against").
     add("campaign", "war", "dir", True, 0.6)
     add("retaliation incursion incursions skirmish skirmishes", "war", "sym", True, 0.6)
+    # "an insurgency against the Turkish state".
+    add("insurgency rebellion uprising", "war", "dir", True, 0.6)
+    # "Jamaican soldiers patrol alongside Haitian police": fighting or serving side by side.
+    add("alongside", "military support", "sym", weight=0.6)
     add("assassinate massacre", "war", "dir", weight=0.7)
     # neutral
     add("border", "neighbours", "sym", weight=0.8)
@@ -235,6 +240,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "align": frozenset(("with", "itself", "themselves")),
     "throw": frozenset(("behind", "weight")),
     "speak": frozenset(("with", "to", "by")),
+    "meeting": frozenset(("between", "with")),
     "shore": frozenset(("up",)),
     "prop": frozenset(("up",)),
     "cosy": frozenset(("up",)),
@@ -321,7 +327,7 @@ _IRREGULAR = {
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
     "spoke": "speak", "spoken": "speak", "threw": "throw", "thrown": "throw", "cosied": "cosy", "cozied": "cozy", "deliveries": "deliveries",
-    "met": "meet", "meets": "meet", "meeting": "meeting", "withdrew": "withdraw", "left": "leave", "leaves": "leave", "withdrawn": "withdraw",
+    "met": "meet", "meets": "meet", "withdrew": "withdraw", "left": "leave", "leaves": "leave", "withdrawn": "withdraw",
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
     "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",

@@ -46,7 +46,7 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
     from .mentions import _trie_pattern  # mentions imports this module
 
     rx = (
-        r"(?:['’]s|:)?[ \t]+(?:(?P<former>former|ex|then|late)[ \t-]+|(?:deputy|acting|interim|incoming|outgoing)"
+        r"(?:['’]s|:)?[ \t]+(?:(?P<former>former|ex|late)[ \t-]+|(?:deputy|acting|interim|incoming|outgoing)"
         r"[ \t-]+)?(?:" + _trie_pattern(sorted(set(TITLES))) + r")(?![\w-])"
     )
     return re.compile(rx, re.IGNORECASE), re.compile(rx)

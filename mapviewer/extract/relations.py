@@ -102,7 +102,7 @@ _PRONOUN_RX = re.compile(
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
-    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|rebels|militants|insurgents|jihadists"
+    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
                                 "|organi[sz]ation)")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
@@ -111,10 +111,20 @@ _BACKREF_NOUNS = {
     "group": "group", "militia": "group", "movement": "group", "rebels": "group", "militants": "group",
     "insurgents": "group", "jihadists": "group",
     "bloc": "organization", "alliance": "organization", "coalition": "organization", "mission": "organization",
-    "agency": "organization", "watchdog": "organization", "forum": "organization",
+    "agency": "organization", "watchdog": "organization", "forum": "organization", "court": "organization",
+    "tribunal": "organization",
     "organisation": "organization", "organization": "organization",
 }  # fmt: skip
 _BACKREF_SET = frozenset(_BACKREF_NOUNS)
+# One adjective allowed in a back-reference: "the militant group", "the Western alliance".
+_BACKREF_ADJ = frozenset(
+    "militant armed islamist jihadist rebel military western regional african european atlantic islamic "
+    "paramilitary separatist international".split()
+)
+# "the Cold War", "the Gulf War": a war by name relates no one.
+_NAMED_WARS = frozenset(
+    "cold gulf world vietnam korean iraq whisky napoleonic cod opium boer crimean six-day yom".split()
+)
 # "the kingdom" and its kin stand for the last such monarchy named: absolute monarchies and the
 # kingdoms news calls "the kingdom".
 _KINGDOMS = frozenset("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN SWZ LSO TON".split())
@@ -670,7 +680,10 @@ class _Extractor:
         at = [i for i, low in enumerate(lows) if low in _BACKREF_SET]
         for i in reversed(at):  # from the end: deleting a "'s" leaves earlier indices as they are
             low = lows[i]
-            if i == 0 or lows[i - 1] != "the" or toks[i].actor or (i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER):
+            adj = i > 1 and lows[i - 1] in _BACKREF_ADJ and lows[i - 2] == "the"  # "the militant group"
+            if i == 0 or (lows[i - 1] != "the" and not adj) or toks[i].actor or (
+                i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER
+            ):
                 continue
             ref = None
             for key in (low, _BACKREF_NOUNS[low]):
@@ -687,6 +700,8 @@ class _Extractor:
                 toks[i].actor = ref
                 toks[i].pron = True
                 toks[i - 1].low = lows[i - 1] = "_"  # "the group": one token stands for the actor
+                if adj:
+                    toks[i - 2].low = lows[i - 2] = "_"
                 if i + 1 < len(toks) and lows[i + 1] in _POSSESSIVE:
                     toks[i].poss = True  # "the group's leader"
                     del toks[i + 1], lows[i + 1]
@@ -915,6 +930,8 @@ class _Extractor:
             after = lows[c + 1 : c + 9]
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
+            if lemma in ("war", "wars") and c and lows[c - 1] in _NAMED_WARS:
+                continue  # "stayed outside military blocs throughout the Cold War"
             if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
                 continue  # "coaxed both sides back to the table": an adverb
             if cue.noun and not _NO.isdisjoint(lows[max(0, c - 5) : c]):

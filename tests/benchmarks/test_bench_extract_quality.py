@@ -112,10 +112,12 @@ def test_quality_on_the_seed():
 @pytest.mark.benchmark
 def test_quality_on_the_fixture_articles():
     print()
-    # Held-out articles ("*_heldout.*") were written and labelled before the rules saw them and are
-    # never used to tune them: their figure is the honest one for unseen text.
+    # Held-out articles ("*_heldout.*") were written and labelled by other hands before the rules
+    # saw them and are never used to tune them: their figure is the honest one for unseen text.
+    # "*_dev.*" articles were held out once and are now being tuned on.
     tot = {"tp": 0, "pred": 0, "gold": 0}
     held = {"tp": 0, "pred": 0, "gold": 0}
+    dev = {"tp": 0, "pred": 0, "gold": 0}
     violations = []
     for name in sorted(GOLD):
         if name.startswith("_"):
@@ -125,7 +127,8 @@ def test_quality_on_the_fixture_articles():
         s = score(m, gold, optional)
         _print(name, s)
         tp = round(s["precision"] * s["n_pred"])
-        for acc in (tot, held) if "_heldout." in name else (tot,):
+        group = (held,) if "_heldout." in name else (dev,) if "_dev." in name else ()
+        for acc in (tot, *group):
             acc["tp"] += tp
             acc["pred"] += s["n_pred"]
             acc["gold"] += s["n_gold"]
@@ -135,7 +138,11 @@ def test_quality_on_the_fixture_articles():
         f"{'all fixtures (micro)':<42} P={tot['tp'] / max(1, tot['pred']):.2f} "
         f"R={tot['tp'] / max(1, tot['gold']):.2f}; forbidden pairs predicted: {violations or 'none'}"
     )
-    tuned = {k: tot[k] - held[k] for k in tot}
-    for label, acc in (("tuned-on fixtures (micro)", tuned), ("held-out, never tuned (micro)", held)):
+    tuned = {k: tot[k] - held[k] - dev[k] for k in tot}
+    for label, acc in (
+        ("tuned-on fixtures (micro)", tuned),
+        ("once held out, now tuned on (micro)", dev),
+        ("held-out, never tuned (micro)", held),
+    ):
         print(f"{label:<42} P={acc['tp'] / max(1, acc['pred']):.2f} R={acc['tp'] / max(1, acc['gold']):.2f}")
     assert tot["pred"] > 0
