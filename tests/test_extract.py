@@ -777,3 +777,58 @@ def test_named_leaders_need_no_title():
 def test_us_state_politicians_do_not_make_georgia_the_country():
     _, r = rels("A visit by state legislators from Georgia to Taipei is planned.")
     assert not r
+
+
+def test_an_apposition_is_not_a_list():
+    _, r = rels("Algeria refused to vote, and Russia, Algeria's main arms supplier, abstained.")
+    rel = r[pair("RUS", "DZA")]
+    assert (rel.source, rel.types) == ("RUS", ("arms trade",))
+
+
+def test_the_list_of_leaders_decides_inside_a_title_phrase():
+    _, r = rels("India rolled out the red carpet for the Taliban's foreign minister, Amir Khan Muttaqi.")
+    assert pair("IND", "AFG") in r and pair("IND", "taliban") not in r
+    _, r = rels("Russia became the first country to formally recognise the Taliban government.")
+    assert "diplomatic ties" in r[pair("RUS", "AFG")].types
+
+
+def test_convening_two_counterparts_and_hosting_the_two_delegations_is_mediation():
+    _, r = rels("Chinese Foreign Minister Wang Yi convened his Pakistani and Afghan counterparts in Kabul.")
+    assert {r[pair("CHN", x)].types for x in ("PAK", "AFG")} == {("mediation",)}
+    _, r = rels("Pakistan and Afghanistan clashed at the border. Qatar hosted the two delegations in Doha.")
+    assert "mediation" in r[pair("QAT", "PAK")].types and "mediation" in r[pair("QAT", "AFG")].types
+
+
+def test_a_joint_project_named_after_two_states():
+    _, r = rels("China has invested in the China-Pakistan Economic Corridor for a decade.")
+    assert r[pair("CHN", "PAK")].valence == "cooperative"
+    _, r = rels("A new corridor links China and Pakistan.")
+    assert pair("CHN", "PAK") not in r
+
+
+def test_membership_told_with_where_or_of_which():
+    _, r = rels("Algeria has championed its cause at the African Union, where the Sahrawi republic has been a full member.")
+    assert "alliance" in r[pair("african-union", "western-sahara")].types
+    _, r = rels("Caricom, of which Guyana is a founding member, issued a statement.")
+    assert "alliance" in r[pair("caricom", "GUY")].types
+
+
+def test_a_place_after_the_object_is_not_the_object():
+    _, r = rels("Polisario activists blocked the crossing into Mauritania.")
+    assert pair("polisario", "MRT") not in r
+    _, r = rels("Russia has shielded the regime from action at the UN Security Council.")
+    assert pair("RUS", "unsc") not in r
+    # Fighting in a state, rulers in a state, and a state's airspace are the state.
+    _, r = rels("Israel struck targets in Lebanon.")
+    assert "war" in r[pair("ISR", "LBN")].types
+    _, r = rels("Turkey has sold the same aircraft to the juntas in Mali.")
+    assert "arms trade" in r[pair("TUR", "MLI")].types
+    _, r = rels("Russia sent a fighter jet briefly into Estonian airspace.")
+    assert r[pair("RUS", "EST")].valence == "hostile"
+
+
+def test_mediation_as_a_subject_and_arms_brokers_mediate_nothing():
+    _, r = rels("China brokered the Saudi-Iran deal. The Chinese mediation stunned Washington.")
+    assert pair("CHN", "USA") not in r
+    _, r = rels("Washington has sanctioned the generals' arms brokers in Russia and Myanmar.")
+    assert not any("mediation" in x.types for x in r.values())

@@ -70,6 +70,7 @@ def _cues() -> dict[str, Cue]:
     # verbal conflict
     add("threaten menace liberate", "threat", "dir")
     add("threat", "threat", "dir", True, 0.7)
+    add("danger", "threat", "dir", True, 0.6)
     add("accuse blame condemn denounce criticize criticise oppose isolate antagonize anger provoke "
         "insult warn protest rebuke reprimand chastise censure castigate scold", "hostility", "dir")
     # Obstruction: "Moscow blocked Kosovo's membership", "vetoed X's bid".
@@ -131,6 +132,8 @@ def _cues() -> dict[str, Cue]:
     add("throw shore prop bolster", "military support", "dir", weight=0.6)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
     add("side stand rally", "alliance", "dir", weight=0.7)
+    # "EU leaders have lined up behind Denmark".
+    add("line", "alliance", "dir", weight=0.6)
     add("recall", "hostility", "dir", weight=0.7)
     add("supply sell deliver provide export ship send", "trade", "dir", weight=0.7)
     # "carried weapons to the RSF", "smuggled arms to": trade only with goods named (as "send").
@@ -145,7 +148,7 @@ def _cues() -> dict[str, Cue]:
     add("aid assist fund finance lend donate bankroll subsidize subsidise", "aid", "dir", weight=0.7)
     # "pledged $1 billion to Kyiv", "pledged money to rebuild ...": only with money after it.
     add("pledge", "aid", "dir", weight=0.6)
-    add("spend hand", "aid", "dir", weight=0.6)
+    add("spend hand pour", "aid", "dir", weight=0.6)
     add("creditor donor lender", "aid", "dir", True, 0.7)
     add("host", "hosting", "dir", weight=0.7)
     # "allowed American troops to use bases": hosting when forces or bases follow, else cooperation.
@@ -178,6 +181,8 @@ def _cues() -> dict[str, Cue]:
     add("equip escort guarantee", "military support", "dir", weight=0.7)
     add("invest", "cooperation", "dir", weight=0.6)
     add("investment investments", "cooperation", "dir", True, 0.6)
+    # Joint projects (relations: only as "the China-Pakistan Economic Corridor").
+    add("corridor pipeline railway commission initiative project", "cooperation", "sym", True, 0.5)
     add("loan loans bailout", "aid", "dir", True, 0.6)
     add("rescue", "aid", "dir", weight=0.5)
     add("procure acquire", "trade", "buy", weight=0.6)
@@ -200,6 +205,8 @@ def _cues() -> dict[str, Cue]:
     add("leave", "hostility", "dir", weight=0.5)
     add("pull", "hostility", "dir", weight=0.5)
     add("amass mobilize mobilise", "threat", "dir", weight=0.6)
+    # "Russian bombers probe the edges of NATO airspace".
+    add("probe", "hostility", "dir", weight=0.5)
     # 14-17 protest, reduce relations, coerce.
     add("downgrade", "hostility", "dir", weight=0.6)
     add("detain arrest jail imprison", "hostility", "dir", weight=0.6)
@@ -239,6 +246,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "regard": frozenset(("part",)),
     "align": frozenset(("with", "itself", "themselves")),
     "throw": frozenset(("behind", "weight")),
+    "line": frozenset(("up",)),
     "speak": frozenset(("with", "to", "by")),
     "meeting": frozenset(("between", "with")),
     "shore": frozenset(("up",)),
@@ -260,6 +268,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     # "spent A$190 million on the police force of X", "will hand Nauru A$140 million".
     "spend": _MONEY,
     "hand": _MONEY,
+    "pour": _MONEY | frozenset(("hundreds", "billions", "millions")),
     # "to win over Lebanese leaders".
     "win": frozenset(("over",)),
 }
@@ -289,7 +298,7 @@ DETERIORATION = frozenset(
 #: Goods that make a trade cue arms trade or energy trade.
 ARMS_WORDS = frozenset(
     "arms weapons weaponry drones drone munitions missiles missile tanks tank jets fighters fighter "
-    "artillery ammunition rifles rockets howitzers helicopters warships submarines frigates "
+    "artillery ammunition rifles rockets howitzers helicopters warships submarines frigates aircraft "
     "defence defense military uav uavs air-defence".split()
 )
 #: Words after "allow"/"grant" that make it basing rights (hosting).

@@ -63,8 +63,8 @@ _PLACE_PREPOSITIONS = frozenset(
 _PLACE_AT = frozenset(("in", "at"))
 _PLACE_TO = frozenset(("to", "from"))
 _MOVEMENT = frozenset(
-    "travel travels travelled traveled traveling travelling fly flies flew flown trip trips journey visit "
-    "visits return returns returned returning arrive arrives arrived arriving go goes went come comes "
+    "travel travels travelled traveled traveling travelling fly flies flew flown trip trips journey "
+    "return returns returned returning arrive arrives arrived arriving go goes went come comes "
     "came move moves moved flee flees fled relocated headed".split()
 )
 # Words of US state politics before "from/of <name>": the name is a US state.
@@ -621,10 +621,20 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
         hits = m.pattern_lower.finditer(lowered)
     else:  # "İ" lower-cases to two characters: offsets would shift
         hits = m.pattern.finditer(text)
+    src, rx = (lowered, m.pattern_lower) if len(lowered) == len(text) else (text, m.pattern)
     for hit in hits:
         start, end = hit.span()
         surface = text[start:end]
         key, info, case_ok = classify(surface)
+        # A longer form whose case is wrong ("the Russian federation", "the Sahrawi republic"):
+        # the shorter forms inside it may still be right ("Russian").
+        while info is not None and info.actor is not None and not case_ok:
+            sub = rx.match(src, start, end - 1)
+            if sub is None or sub.end() <= start:
+                break
+            end = sub.end()
+            surface = text[start:end]
+            key, info, case_ok = classify(surface)
         if info is None:
             continue
         taken.append((start, end))

@@ -354,7 +354,9 @@ def bind_officials(
                 _bind(names, text[back[0] : back[1]], m.actor, gazetteer_keys)
     if groups and ("'s" in text or "’s" in text or "whose" in text):
         _group_owners(text, mentions, groups, names, phrases, gazetteer_keys)
-    # Known leaders named without a title: "Recep Tayyip Erdogan", "Putin".
+    # Known leaders named without a title: "Recep Tayyip Erdogan", "Putin". Inside a title phrase
+    # the list decides: "the Taliban's foreign minister, Amir Khan Muttaqi" speaks for Afghanistan.
+    known: list[tuple[int, int, str]] = []
     if people is not None and people[1] is not None:
         forms, rx = people
         for h in rx.finditer(text):
@@ -368,6 +370,7 @@ def bind_officials(
                     continue
             actor, full = hit
             if full:
+                known.append((s, e, actor))
                 phrases.append((s, e, actor))
                 _bind(names, h.group(0), actor, gazetteer_keys, text, e)
             else:
@@ -392,6 +395,11 @@ def bind_officials(
                 if w and w.group(0) not in bound:
                     continue
             spans.append((s, e, bound[h.group(0)]))
+    if known:
+        for k, (ps, pe, pa) in enumerate(spans):
+            inner = next((a for s, e, a in known if ps <= s and e <= pe and (s, e) != (ps, pe)), None)
+            if inner is not None and inner != pa:
+                spans[k] = (ps, pe, inner)
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     merged: list[tuple[int, int, str]] = []
     for s, e, a in spans:

@@ -299,6 +299,8 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
                 break  # "support for the M23, and Britain suspended": the M23 ends the clause before
             if step > 0 and mark and toks[j - 1].low == "and" and toks[j - 2].low == "," and _is_subject(toks, j):
                 break  # "between Niamey and Paris, and Chinese diplomats are": a new clause
+            if mark and toks[j - step].low == "," and t.poss != toks[i].poss:
+                break  # "Russia, Algeria's main arms supplier,": an apposition, not a list
             if t.actor in seen or mark:
                 out.append(j)
                 seen.add(t.actor)
@@ -382,7 +384,7 @@ def _negated_before(lows: list[str], k: int) -> bool:
 
 
 # "X regards Y as a provocation", "called Y a threat", "branded Y an enemy".
-_REGARD_VERBS = frozenset("regard see view consider call brand label deem describe treat".split())
+_REGARD_VERBS = frozenset("regard see view consider call brand label deem describe treat rank".split())
 _REGARD_GLUE = frozenset(
     "as a an the real direct major serious grave potential existential strategic key natural main chief "
     "greatest biggest".split()
@@ -391,6 +393,16 @@ _POSS_PRONOUNS = frozenset(("its", "their", "his", "her"))
 # Cue verbs that state a relation only under conditions checked elsewhere ("brought ... into force").
 _CONDITIONAL_VERBS = frozenset(
     "bring brings brought bringing convene convened shuttle shuttled open opened send sent carry carried".split()
+)
+# Joint projects named after two states: only in "X-Y <noun>" ("the China-Pakistan Economic Corridor").
+_COMPOUND_ONLY = frozenset(("corridor", "pipeline", "railway", "commission", "initiative", "project"))
+_PLACE_PREPS = frozenset(("in", "into", "near", "across", "inside", "along"))
+_RULERS = frozenset("junta juntas regime regimes rulers government governments forces troops army military".split())
+_TERRITORY = frozenset("airspace territory waters soil border borders".split())
+# Verbs whose object is a place ("invested heavily in Rwanda's airport", "opened an embassy in").
+_TAKES_PLACE = frozenset(
+    "invest invested invests investing open opened opens opening intervene intervened meddle meddled meddling "
+    "interfere interfered interfering deploy deployed station stationed base based".split()
 )
 _BACK_ADVERB = frozenset("to into from in on down off out away home up".split())
 _NO = frozenset(("no", "not", "never", "without"))
@@ -716,11 +728,15 @@ class _Extractor:
             if low not in _COUNTS or toks[i + 1].low not in _SIDES_NOUNS:
                 continue
             start = i - 1 if i and toks[i - 1].low == "the" else i
-            if not any(_verbish(x.low) for x in toks[i + 2 : i + 4]) and not (start and toks[start - 1].low == "between"):
-                continue  # a subject ("the two leaders signed") or the parties ("between the two leaders")
+            subject = any(_verbish(x.low) for x in toks[i + 2 : i + 4]) or (start and toks[start - 1].low == "between")
             want = _COUNTS[low]
             here = list(dict.fromkeys(t.actor for t in toks[:start] if t.actor))
             prev = list(dict.fromkeys(m.actor for m in self._prev_ms))
+            if not subject:
+                # An object ("Qatar hosting the two delegations"): the pair of the sentence before,
+                # not counting the actors of this one.
+                own = {t.actor for t in toks if t.actor}
+                here, prev = [], [a for a in prev if a not in own]
             if len(here) > want == 2:
                 # "Ottawa, the target of Trump's jibes, has sided with the Danes, and the two
                 # countries ...": the clause's subject and the last actor named.
@@ -930,6 +946,10 @@ class _Extractor:
             after = lows[c + 1 : c + 9]
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
+            if lemma in _COMPOUND_ONLY and not (
+                c >= 3 and "-" in lows[max(0, c - 4) : c] and sum(1 for t in toks[max(0, c - 5) : c] if t.actor) >= 2
+            ):
+                continue  # "the China-Pakistan Economic Corridor" relates the two; "a corridor" alone nothing
             if lemma in ("war", "wars") and c and lows[c - 1] in _NAMED_WARS:
                 continue  # "stayed outside military blocs throughout the Cold War"
             if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
@@ -950,13 +970,17 @@ class _Extractor:
                 elif _cues.TALKS_WORDS.isdisjoint(after[:3]) and not {"embassy", "consulate"} & set(after[:3]):
                     continue  # "opened a factory", "opened the door": no relation
             if lemma in ("convene", "bring", "shuttle", "coax") and not (
-                (lemma == "convene" and not _cues.TALKS_WORDS.isdisjoint(after[:4]))
+                (lemma == "convene" and (not _cues.TALKS_WORDS.isdisjoint(after[:4]) or self._two_objects(toks, c)))
                 or (lemma == "bring" and ("together" in after or self._two_objects(toks, c)))
                 or (lemma == "shuttle" and "between" in after[:4])  # "shuttled for weeks between"
                 or _sides_named(after)
             ):
                 continue  # "convened a cabinet meeting", "brought new weapons": no mediation
-            if lemma == "host" and (not _cues.TALKS_WORDS.isdisjoint([*after[:4], *window]) or _sides_named(after[:5])):
+            if lemma == "broker" and c and lows[c - 1] in ("arms", "weapons", "power", "oil", "insurance"):
+                continue  # "the generals' arms brokers": dealers, not mediators
+            if lemma == "host" and (
+                not _cues.TALKS_WORDS.isdisjoint([*after[:4], *window]) or _sides_named(after[:5]) or self._two_objects(toks, c)
+            ):
                 # "Qatar hosted talks between ...", "The meeting, hosted by Qatar, ..."
                 self._mediation(toks, c, subj, conf, si)  # "Qatar hosted talks between ..."
                 continue
@@ -993,6 +1017,11 @@ class _Extractor:
                 left, right = right, left
             la = [toks[i].actor for i in left]
             ra = [toks[i].actor for i in right]
+            if (
+                right and lemma in ("send", "fly") and _word_before(toks, right[0]) in ("into", "over")
+                and right[-1] + 1 < n and lows[right[-1] + 1] in _TERRITORY
+            ):
+                type_ = "hostility"  # "sent a fighter jet briefly into Estonian airspace": an incursion
             if lemma == "leave" and any(self._kinds.get(a) != "organization" for a in ra):
                 continue  # "left Mali", "left office": only leaving a bloc is a break with it
             if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
@@ -1187,6 +1216,8 @@ class _Extractor:
             if t.actor:
                 grp = _group(toks, j, 1, 12)
                 end = grp[-1]
+                if not right and not cue.noun and self._place_after_object(toks, c, j, cue):
+                    break  # "blocked the crossing into Mauritania", "shielded the regime at the UN"
                 if toks[j - 1].low == "," and any(x.low in _SAID for x in toks[end + 1 : end + 5]):
                     break  # ", Qatar's foreign ministry said": the source, not an object
                 if cue.noun and not between and not _prep_before(toks, j, c):
@@ -1238,6 +1269,18 @@ class _Extractor:
                 k -= 1
             if k >= 0 and toks[k].actor:
                 right = _group(toks, k, -1, 12)
+        # "the African Union, where the Sahrawi republic is a full member", "Caricom, of which Guyana
+        # is a founding member": the antecedent is the bloc.
+        if left and not right and cue.noun and toks[c].low in ("member", "members") and min(left) > 1:
+            k = min(left) - 1
+            while k >= 0 and toks[k].low in ("the", "_"):
+                k -= 1
+            if k > 0 and (toks[k].low == "where" or (toks[k].low in ("which", "whom") and toks[k - 1].low == "of")):
+                k -= 2 if toks[k].low != "where" else 1
+                while k >= 0 and toks[k].low in (",", "of"):
+                    k -= 1
+                if k >= 0 and toks[k].actor:
+                    right = _group(toks, k, -1, 12)
         # "Kosovo's closest ally remains the United States": the complement after the copula.
         if left and not right and cue.noun and toks[left[-1]].poss and c - left[-1] <= 6 and not between:
             k = c + 1
@@ -1266,6 +1309,26 @@ class _Extractor:
             passive = True  # a reduced relative: "Beijing, itself accused by Canada of meddling"
             right = agent
         return left, right, passive, between
+
+    def _place_after_object(self, toks: list[_Tok], c: int, j: int, cue: _cues.Cue) -> bool:
+        """Is actor ``j`` after verb cue ``c`` only a place: the object of "in/into/near/across/at"
+        after the verb's own object ("lending the regime a respectability its neighbours in
+        ASEAN"), or an organization after "at" ("at the UN Security Council")? Not for fighting
+        (Israel "struck targets in Lebanon" strikes Lebanon) nor for verbs that take a place."""
+        k = j - 1
+        while k > c and toks[k].low in ("the", "a", "an", "_"):
+            k -= 1
+        prep = toks[k].low
+        if prep == "at" and self._kinds.get(toks[j].actor or "") == "organization":
+            return True
+        if prep not in _PLACE_PREPS or cue.type in ("war", "hosting", "aid") or toks[c].low in _TAKES_PLACE:
+            return False
+        if toks[k - 1].low in _SPEAKERS or toks[k - 1].low in _RULERS:
+            return False  # "sold aircraft to the juntas in Mali": the rulers of the place
+        if j + 1 < len(toks) and toks[j + 1].low in _TERRITORY:
+            return False  # "sent a fighter jet into Estonian airspace": the state itself
+        words = [t.low for t in toks[c + 1 : k] if t.low.isalpha() and not t.low.endswith("ly")]
+        return len(words) >= 2 and "to" not in words  # not "threatened to intervene in Niger"
 
     @staticmethod
     def _noun_object(toks: list[_Tok], c: int) -> tuple[list[int], int] | None:
@@ -1298,10 +1361,13 @@ class _Extractor:
         mediators = self._left(toks, c, noun=False, subj=subj)
         parties: list[str] = []
         between = False
+        noun = bool((hit := _cues.lookup(toks[c].low)) and hit[1].noun)
         for k in range(c + 1, min(n, c + 20)):
             t = toks[k]
             if t.low in (";", "."):
                 break
+            if noun and not between and not t.actor and t.low not in ("between", "of", "with") and _verbish(t.low):
+                break  # "The Chinese mediation stunned Washington": the noun is the subject
             if t.low == "between":
                 between = True
                 nxt = next((x for x in range(k + 1, min(n, k + 5)) if toks[x].actor), None)
@@ -1530,12 +1596,15 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
     if need is None:
         return True
     span = _PARTICLE_SPAN.get(hit[0], 1)  # type: ignore[index]
-    return not need.isdisjoint(t.low for t in toks[c + 1 : c + 1 + span])
+    k = c + 1
+    while k < len(toks) and toks[k].low.endswith("ly") and toks[k].low not in need:
+        k += 1  # "sided *squarely* with the Danes"
+    return not need.isdisjoint(t.low for t in toks[k : k + span])
 
 
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "throw": 4,
+_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "throw": 4,
                   "kick": 3}
 
 
