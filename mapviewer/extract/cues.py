@@ -207,6 +207,11 @@ def _cues() -> dict[str, Cue]:
     add("amass mobilize mobilise", "threat", "dir", weight=0.6)
     # "Russian bombers probe the edges of NATO airspace".
     add("probe", "hostility", "dir", weight=0.5)
+    # "Officials in Seoul fear that Pyongyang ...": the feared one is hostile.
+    add("fear", "hostility", "dir", weight=0.5)
+    # "avoided each other entirely", "ordered some 1,500 French troops out" (particles below).
+    add("avoid shun", "hostility", "sym", weight=0.6)
+    add("order", "hostility", "dir", weight=0.6)
     # 14-17 protest, reduce relations, coerce.
     add("downgrade", "hostility", "dir", weight=0.6)
     add("detain arrest jail imprison", "hostility", "dir", weight=0.6)
@@ -259,6 +264,8 @@ PARTICLES: dict[str, frozenset[str]] = {
     "lean": frozenset(("toward", "towards", "on")),
     "withdraw": frozenset(("from",)),
     "pull": frozenset(("out",)),
+    "avoid": frozenset(("each",)),
+    "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
     "campaign": frozenset(("against",)),
     "belong": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),

@@ -183,6 +183,7 @@ _SIDES_NOUNS = frozenset(
     "neighbors capitals".split()
 )
 _COUNTS = {"two": 2, "both": 2, "three": 3}
+_STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
 _SIDES_RX = re.compile(r"(?i)\b(?:both|two|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax)")
@@ -406,6 +407,8 @@ _TAKES_PLACE = frozenset(
 )
 _BACK_ADVERB = frozenset("to into from in on down off out away home up".split())
 _NO = frozenset(("no", "not", "never", "without"))
+# A participle in the object's noun phrase ("assets held by", "companies owned by").
+_PARTICIPLE_RX = re.compile(r"(?:held|owned|run|controlled|operated|used|backed|funded|led|flown|made)$")
 _TAKE = frozenset("take takes took taken taking accept accepted".split())
 _REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
 
@@ -632,7 +635,9 @@ class _Extractor:
         verb = False
         while j >= 0 and i - j <= 8 and lows[j] not in _BOUNDARY and lows[j] != ",":
             if toks[j].actor:
-                return toks[j].actor if verb and not _after_prep(toks, j) else None
+                # "a deal for Hungary to acquire Swedish-built fighters": the infinitive's subject.
+                subject = not _after_prep(toks, j) or (lows[j - 1] == "for" and lows[j + 1] == "to")
+                return toks[j].actor if verb and subject else None
             if any(c in _USE_VERBS for c in _cues.lemma_candidates(lows[j])):
                 verb = True
             j -= 1
@@ -725,8 +730,15 @@ class _Extractor:
         n = len(toks)
         for i in range(n - 2):
             low = toks[i].low
-            if low not in _COUNTS or toks[i + 1].low not in _SIDES_NOUNS:
+            if low not in _COUNTS:
                 continue
+            if toks[i + 1].low not in _SIDES_NOUNS:
+                # One adjective between: "both Nordic leaders", "the two Korean governments".
+                if i + 3 < n and toks[i + 2].low in _SIDES_NOUNS and toks[i + 1].low.isalpha() and not toks[i + 1].actor:
+                    del toks[i + 1]
+                    n -= 1
+                else:
+                    continue
             start = i - 1 if i and toks[i - 1].low == "the" else i
             subject = any(_verbish(x.low) for x in toks[i + 2 : i + 4]) or (start and toks[start - 1].low == "between")
             want = _COUNTS[low]
@@ -737,6 +749,8 @@ class _Extractor:
                 # not counting the actors of this one.
                 own = {t.actor for t in toks if t.actor}
                 here, prev = [], [a for a in prev if a not in own]
+            if toks[i + 1].low in _STATE_SIDES and len(prev) > want:
+                prev = [a for a in prev if self._kinds.get(a) == "country"]  # "both leaders": states
             if len(here) > want == 2:
                 # "Ottawa, the target of Trump's jibes, has sided with the Danes, and the two
                 # countries ...": the clause's subject and the last actor named.
@@ -1226,6 +1240,10 @@ class _Extractor:
                 if toks[j - 1].low in ("and", "but", ",") and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
                     break
                 if toks[j - 1].low == "by":
+                    if j - 2 > c and _PARTICIPLE_RX.match(toks[j - 2].low) and not right:
+                        right = grp  # "froze assets *held by* North Korean generals": in the object
+                        j = end + 1
+                        continue
                     agent = grp
                     break
                 if not right:
@@ -1604,7 +1622,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "throw": 4,
+_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3}
 
 
