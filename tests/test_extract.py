@@ -862,3 +862,18 @@ def test_both_leaders_with_an_adjective_are_the_two_states_just_named():
 def test_a_state_buying_foreign_made_weapons_in_an_infinitive():
     _, r = rels("The two leaders struck a deal for Hungary to acquire four more Swedish-built Gripen fighters.")
     assert "arms trade" in r[pair("SWE", "HUN")].types and r[pair("SWE", "HUN")].source == "SWE"
+
+
+def test_a_noun_phrase_aside_after_the_subject():
+    _, r = rels(
+        'Ottawa, itself the target of Trump’s jibes about becoming a "51st state", has sided squarely with the Danes.'
+    )
+    assert "alliance" in r[pair("CAN", "DNK")].types
+    assert pair("USA", "DNK") not in r
+
+
+def test_a_new_clause_after_comma_and_keeps_its_own_subject():
+    _, r = rels("Brussels signed a partnership with the Greenlandic government, and EU leaders have lined up behind Denmark.")
+    assert "alliance" in r[pair("eu", "DNK")].types and pair("GRL", "DNK") not in r
+    _, r = rels("Russia sends boats between Greenland, Iceland and Britain, and Russian bombers regularly probe NATO airspace.")
+    assert set(r) == {pair("RUS", "nato")}

@@ -174,6 +174,8 @@ _VESSELS = frozenset("ship ships vessel vessels patrol frigate destroyer carrier
 _SHOW_OF_SUPPORT = frozenset("support solidarity defend defence defense protect reassure reassurance".split())
 # Organs of a state named after its capital: "the Tripoli-based coast guard".
 _STATE_ORGANS = frozenset("coast government administration authorities parliament navy police ministry".split())
+# Words that open a noun-phrase aside after an actor: "Ottawa, itself the target of ...,".
+_APPOSITIVE_OPENERS = frozenset("itself themselves a an the once long home now then still also currently formerly".split())
 _BACKING_PARTS = frozenset("backed funded armed supported sponsored trained equipped".split())
 # Verbs of carrying: a trade cue only with goods named ("carried weapons to the RSF").
 _CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel ship".split())
@@ -290,6 +292,7 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
     seen = {toks[i].actor}
     j = i + step
     mark = False
+    comma_and = False  # going back, ", and" crossed: the actor after it may start its own clause
     listed = False  # a list has "and", "or" or a hyphen; "In addition to X, Y" has a lone comma
     while 0 <= j < len(toks) and abs(j - i) <= limit:
         t = toks[j]
@@ -302,6 +305,8 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
                 break  # "between Niamey and Paris, and Chinese diplomats are": a new clause
             if mark and toks[j - step].low == "," and t.poss != toks[i].poss:
                 break  # "Russia, Algeria's main arms supplier,": an apposition, not a list
+            if step < 0 and comma_and and _is_subject(toks, out[0]):
+                break  # "... with the Greenlandic government, and EU leaders have": a new clause
             if t.actor in seen or mark:
                 out.append(j)
                 seen.add(t.actor)
@@ -311,6 +316,7 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
         elif t.low in _COORD_MARK:
             mark = True
             listed = listed or t.low != ","
+            comma_and = comma_and or (step < 0 and t.low == "," and toks[j + 1].low == "and")
         elif not (t.low in _COORD_GLUE or t.low in _HEADS):
             break
         j += step
@@ -329,7 +335,14 @@ def _is_subject(toks: list[_Tok], i: int) -> bool:
             return False
         if low in _AUX or _verbish(low):
             return True
-        if low in _ADVERBS or (toks[i].poss and skipped < 2 and low.isalpha()) or low in _HEADS:
+        if (
+            low in _ADVERBS
+            or (low.endswith("ly") and low.isalpha())  # "the two countries finally ended"
+            or (toks[i].poss and skipped < 2 and low.isalpha())
+            or low in _HEADS
+            or (skipped == 0 and low.endswith("s") and low.isalpha() and not toks[i].poss and j + 1 < len(toks)
+                and (_verbish(toks[j + 1].low) or toks[j + 1].low.endswith("ly")))  # "Russian bombers probe"
+        ):
             j += 1
             skipped += 1
             continue
@@ -907,6 +920,16 @@ class _Extractor:
                 elif low in (",", ";", ":") and inside:
                     inside = False
                 rel[i] = inside
+        # A noun phrase between commas after an actor, before the verb, is an aside: "Ottawa, *itself
+        # the target of Trump's jibes*, has sided with the Danes".
+        for i in range(1, n - 1):
+            if lows[i] == "," and toks[i - 1].actor and lows[i + 1] in _APPOSITIVE_OPENERS and not rel[i + 1]:
+                close = next((k for k in range(i + 2, min(n, i + 24)) if lows[k] in (",", ";", ":", ".")), None)
+                if close is not None and lows[close] == "," and close + 1 < n and (
+                    lows[close + 1] in _AUX or _verbish(lows[close + 1])
+                ):
+                    for k in range(i + 1, close):
+                        rel[k] = True
         # A participle phrase between commas is an aside too: "The UN mission, *led since 2025 by
         # Ghanaian diplomat Hanna Tetteh*, has been trying to broker ...".
         for i in range(1, n - 1):
