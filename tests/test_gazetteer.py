@@ -188,3 +188,24 @@ def test_build_script_regenerates_the_file_byte_identically(tmp_path):
     subprocess.run([sys.executable, str(script), "-o", str(out)], check=True, capture_output=True)
     shipped = (ROOT / "mapviewer" / "data" / "gazetteer.json").read_bytes()
     assert out.read_bytes() == shipped
+
+
+def test_the_people_list_is_checked_when_the_gazetteer_is_built(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "resources" / "scripts" / "build_gazetteer.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    entries = {"JOR": {"name": "Jordan", "aliases": [], "capitals": ["Amman"]}, "TUR": {"name": "Turkey"}}
+    person = '[[person]]\nname = "{n}"\nvariants = []\nshort = ["{s}"]\nactor = "{a}"\nrole = "king"\nfrom = 1999\nto = 0\n'
+    mod.PEOPLE = tmp_path / "people.toml"
+    mod.PEOPLE.write_text(person.format(n="Abdullah II", s="Abdullah", a="JOR"), encoding="utf-8")
+    assert [p["actor"] for p in mod.load_people(entries)] == ["JOR"]
+    for bad, why in (
+        (person.format(n="Abdullah II", s="Amman", a="JOR"), "gazetteer form"),
+        (person.format(n="Abdullah II", s="Abdullah", a="XXX"), "unknown actor"),
+        (person.format(n="A B", s="Ali", a="JOR") + person.format(n="C D", s="Ali", a="TUR"), "given to"),
+    ):
+        mod.PEOPLE.write_text(bad, encoding="utf-8")
+        with pytest.raises(mod.BuildError, match=why):
+            mod.load_people(entries)
