@@ -877,3 +877,14 @@ def test_a_new_clause_after_comma_and_keeps_its_own_subject():
     assert "alliance" in r[pair("eu", "DNK")].types and pair("GRL", "DNK") not in r
     _, r = rels("Russia sends boats between Greenland, Iceland and Britain, and Russian bombers regularly probe NATO airspace.")
     assert set(r) == {pair("RUS", "nato")}
+
+
+def test_the_three_governments_are_the_three_states_listed_before():
+    _, r = rels(
+        "The soldiers who seized power in Mali, Burkina Faso and Niger left ECOWAS. The bloc was furious. "
+        "In September 2023 the three governments signed a mutual defence pact."
+    )
+    assert {pair("MLI", "BFA"), pair("MLI", "NER"), pair("BFA", "NER")} <= set(r)
+    # Too far back, or a list of another size, names no one.
+    _, r = rels("Mali, Burkina Faso and Niger were named. " + "Rain fell. " * 12 + "The three governments signed a pact.")
+    assert not r

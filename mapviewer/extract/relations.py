@@ -182,11 +182,12 @@ _CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel ship".spl
 # "the two sides", "both parties", "the warring parties", "the two foreign ministers".
 _SIDES_NOUNS = frozenset(
     "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
-    "neighbors capitals".split()
+    "neighbors capitals juntas states nations".split()
 )
 _COUNTS = {"two": 2, "both": 2, "three": 3}
+_RULER_NOUNS = frozenset("juntas regimes states nations".split())
 _STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
-_SIDES_RX = re.compile(r"(?i)\b(?:both|two|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
+_SIDES_RX = re.compile(r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax)")
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
@@ -497,6 +498,7 @@ class _Extractor:
         self._kinds: dict[str, str] = {}  # actor -> gazetteer kind
         self._mentions: list = []
         self._mention_starts: list[int] = []
+        self._lists: list[tuple[int, list[str]]] = []  # (sentence, states) listed together
         self._home: str | None = None  # computed on first use (see _home_state)
         # Starts and actors of organization/group mentions, per back-reference key (a kind, or a
         # noun written after the actor: "an EU *mission*"), for "the mission", "the group".
@@ -591,8 +593,10 @@ class _Extractor:
                 self._resolve_monarchy(toks, lows, s)
             self._resolve_pronouns(toks, lows, topic)
             if "two" in lows or "three" in lows or "both" in lows:
-                toks = self._implicit_parties(toks)
+                toks = self._implicit_parties(toks, si)
                 lows = [t.low for t in toks]
+            if "," in lows and ("and" in lows or "or" in lows):
+                self._remember_lists(toks, si)
             subj = _main_subject(toks)
             if ms or any(t.actor for t in toks):
                 self._sentence(toks, lows, si, subj, topic)
@@ -736,7 +740,22 @@ class _Extractor:
                     toks[i].poss = True  # "the group's leader"
                     del toks[i + 1], lows[i + 1]
 
-    def _implicit_parties(self, toks: list[_Tok]) -> list[_Tok]:
+    def _remember_lists(self, toks: list[_Tok], si: int) -> None:
+        """Keep the lists of three or more states this sentence names ("Mali, Burkina Faso and
+        Niger"), for a later "the three governments"."""
+        i = 0
+        n = len(toks)
+        while i < n:
+            if toks[i].actor and not toks[i].pron:
+                grp = _group(toks, i, 1, 12)
+                actors = list(dict.fromkeys(toks[k].actor for k in grp))
+                if len(actors) >= 3 and all(self._kinds.get(a) == "country" for a in actors):
+                    self._lists.append((si, actors))  # type: ignore[arg-type]
+                i = grp[-1] + 1
+            else:
+                i += 1
+
+    def _implicit_parties(self, toks: list[_Tok], si: int = -1) -> list[_Tok]:
         """ "The two leaders signed a declaration", "the three leaders pledged", "both countries
         agreed": a subject counting N sides stands for the N actors of the sentence before, when
         it names exactly N (else for the N named before it in this sentence)."""
@@ -772,6 +791,9 @@ class _Extractor:
                 if j is not None and last is not None and toks[j].actor != last:
                     here = [toks[j].actor, last]  # type: ignore[list-item]
             actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
+            if not actors and want > 2 and toks[i + 1].low in _STATE_SIDES | _RULER_NOUNS:
+                # "the three governments": the last list of three states, a few sentences back.
+                actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])
             if not actors:
                 continue
             made: list[_Tok] = []
