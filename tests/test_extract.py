@@ -888,3 +888,10 @@ def test_the_three_governments_are_the_three_states_listed_before():
     # Too far back, or a list of another size, names no one.
     _, r = rels("Mali, Burkina Faso and Niger were named. " + "Rain fell. " * 12 + "The three governments signed a pact.")
     assert not r
+
+
+def test_lending_something_is_not_aid_to_the_place_named_after_it():
+    _, r = rels("Thai governments hosted the junta's minister, lending the regime a respectability its neighbours in ASEAN denied it.")
+    assert pair("THA", "asean") not in r or "aid" not in r[pair("THA", "asean")].types
+    _, r = rels("The European Union has poured hundreds of millions of euros into migration projects in Libya.")
+    assert "aid" in r[pair("eu", "LBY")].types

@@ -30,6 +30,7 @@ __all__ = [
     "FORCES_WORDS",
     "HEDGES",
     "IRREGULAR_PAST",
+    "MONEY",
     "NEGATORS",
     "PARTICLES",
     "REVERSERS",
@@ -235,7 +236,11 @@ def _cues() -> dict[str, Cue]:
 #: Lemma -> cue.
 CUES: dict[str, Cue] = _cues()
 
-_MONEY = frozenset("money aid funds funding cash $ € £ billion million loans grants assistance".split())
+#: Words of money: "pledged *$1 billion* to", "spent *A$190 million* on".
+MONEY = frozenset(
+    "money aid funds funding cash $ € £ billion billions million millions hundreds loans grants assistance euros "
+    "dollars".split()
+)
 
 #: Cues that state a relation only with one of these words right after them ("sided *with*
 #: Caracas", "rallied *behind* Kyiv", "recalled its *ambassador*"); elsewhere they are
@@ -271,11 +276,11 @@ PARTICLES: dict[str, frozenset[str]] = {
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "consider": frozenset(("part",)),
-    "pledge": _MONEY,
+    "pledge": MONEY,
     # "spent A$190 million on the police force of X", "will hand Nauru A$140 million".
-    "spend": _MONEY,
-    "hand": _MONEY,
-    "pour": _MONEY | frozenset(("hundreds", "billions", "millions")),
+    "spend": MONEY,
+    "hand": MONEY,
+    "pour": MONEY,
     # "to win over Lebanese leaders".
     "win": frozenset(("over",)),
 }

@@ -1384,8 +1384,10 @@ class _Extractor:
         prep = toks[k].low
         if prep == "at" and self._kinds.get(toks[j].actor or "") == "organization":
             return True
-        if prep not in _PLACE_PREPS or cue.type in ("war", "hosting", "aid") or toks[c].low in _TAKES_PLACE:
+        if prep not in _PLACE_PREPS or cue.type in ("war", "hosting") or toks[c].low in _TAKES_PLACE:
             return False
+        if cue.type == "aid" and not _cues.MONEY.isdisjoint(t.low for t in toks[c + 1 : k]):
+            return False  # "poured hundreds of millions of euros into projects in Libya": Libya gets it
         if toks[k - 1].low in _SPEAKERS or toks[k - 1].low in _RULERS:
             return False  # "sold aircraft to the juntas in Mali": the rulers of the place
         if j + 1 < len(toks) and toks[j + 1].low in _TERRITORY:
