@@ -895,3 +895,15 @@ def test_lending_something_is_not_aid_to_the_place_named_after_it():
     assert pair("THA", "asean") not in r or "aid" not in r[pair("THA", "asean")].types
     _, r = rels("The European Union has poured hundreds of millions of euros into migration projects in Libya.")
     assert "aid" in r[pair("eu", "LBY")].types
+
+
+def test_forces_sent_with_no_destination_are_hosted_by_the_state_the_text_is_set_in():
+    _, r = rels(
+        "Gangs control most of Haiti. In Haiti, the police are weak. The Bahamas sent a detachment of "
+        "marines last year. Guatemalan and Salvadoran troops arrived in early 2025. Kenya has rotated "
+        "roughly 750 police officers through Haiti."
+    )
+    assert {r[pair("HTI", x)].types for x in ("BHS", "GTM", "SLV", "KEN")} == {("hosting",)}
+    # A destination named says nothing of support or invasion; a delegation is no force.
+    _, r = rels("In Ukraine the war goes on. Russia sent troops to Ukraine in 2022. Hungary sent a delegation.")
+    assert not r

@@ -136,7 +136,7 @@ def _cues() -> dict[str, Cue]:
     # "EU leaders have lined up behind Denmark".
     add("line", "alliance", "dir", weight=0.6)
     add("recall", "hostility", "dir", weight=0.7)
-    add("supply sell deliver provide export ship send", "trade", "dir", weight=0.7)
+    add("supply sell deliver provide export ship send dispatch", "trade", "dir", weight=0.7)
     # "carried weapons to the RSF", "smuggled arms to": trade only with goods named (as "send").
     add("carry fly smuggle ferry funnel airlift rush", "trade", "dir", weight=0.6)
     # "travelled to Moscow": a visit (see relations: only with "to" after it).
@@ -156,6 +156,8 @@ def _cues() -> dict[str, Cue]:
     add("allow permit grant", "cooperation", "dir", weight=0.6)
     # "deployed troops to Poland": the host is the object (checked for "in"/"to" before it).
     add("deploy station", "hosting", "buy", weight=0.5)
+    # "rotated 750 police officers through Haiti", "troops arrived in Bamako".
+    add("rotate arrive", "hosting", "buy", weight=0.5)
     add("base", "hosting", "sym", True, 0.5)
     # "Moscow garrisons Tajikistan": the object hosts the subject's troops.
     add("garrison", "hosting", "buy", weight=0.6)

@@ -203,7 +203,7 @@ _ACTOR_OBJ_PRONOUNS = frozenset(("it", "them"))
 _REBUILD = frozenset("rebuild rebuilding reconstruct reconstructing reconstruction recovery".split())
 # A state named as a place: "in southern Lebanon", "across Lebanon", "on Lebanese soil".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|across|inside|throughout)[ \t]+(?:(?:the[ \t]+)?(?:south|north|east|west)(?:ern)?[ \t]+)?(?=[A-Z])"
+    r"\b(?:[Ii]n|[Aa]cross|[Ii]nside|[Tt]hroughout)[ \t]+(?:(?:the[ \t]+)?(?:south|north|east|west)(?:ern)?[ \t]+)?(?=[A-Z])"
 )
 _PLACE_AFTER = re.compile(r"[ \t]+(?:soil|territory)\b")
 # People in a place are not its state: "protesters in Kinshasa attacked", "residents of Kyiv".
@@ -423,6 +423,10 @@ _BACK_ADVERB = frozenset("to into from in on down off out away home up".split())
 _NO = frozenset(("no", "not", "never", "without"))
 # A participle in the object's noun phrase ("assets held by", "companies owned by").
 _PARTICIPLE_RX = re.compile(r"(?:held|owned|run|controlled|operated|used|backed|funded|led|flown|made)$")
+# Verbs of sending forces: with no destination named, the text's own state receives them.
+_DEPLOY = frozenset(("send", "deploy", "dispatch", "rotate", "arrive"))
+_TROOP_WORDS = frozenset("police officers detachment contingent peacekeepers battalion brigade personnel".split())
+_DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|rotat\w*)\b")
 _TAKE = frozenset("take takes took taken taking accept accepted".split())
 _REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
 
@@ -569,6 +573,7 @@ class _Extractor:
                 len({m.actor for m in ms}) < 2
                 and pronoun_rx.search(text, s, e) is None
                 and (not ms or _MEDIATION_RX.search(text, s, e) is None)
+                and (len(ms) != 1 or _DEPLOY_RX.search(text, s, e) is None)
                 and _SIDES_RX.search(text, s, e) is None
             ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
@@ -982,7 +987,7 @@ class _Extractor:
             type_ = cue.type
             if lemma == "lobby" and lows[c + 1] == "against":
                 type_ = "hostility"
-            if type_ == "trade" or lemma in ("send", "supplier", "rely", "depend", "travel"):
+            if type_ == "trade" or lemma in ("send", "dispatch", "supplier", "rely", "depend", "travel"):
                 goods = {*lows[c + 1 : min(n, c + 10)], *window}
                 if goods & _cues.ARMS_WORDS:
                     type_ = "arms trade"
@@ -996,7 +1001,11 @@ class _Extractor:
                     type_ = "military support"  # "sent a patrol ship to Guyanese waters in a show of support"
                 elif lemma in ("fly", "travel") and "to" in lows[c + 1 : c + 4]:
                     type_ = "diplomatic ties"  # "Meloni has flown repeatedly to Tripoli": a visit
-                elif lemma == "send" or lemma in _CARRY:
+                elif lemma in ("send", "dispatch") and self._forces_near(lows, c, [max(0, c - 1)]):
+                    type_ = "hosting"  # troops sent with no destination named (see _DEPLOY below)
+                    if any(toks[x].actor for x in range(c + 1, min(n, c + 12))):
+                        continue  # "sent troops to Ukraine": support or invasion, the words do not say
+                elif lemma in ("send", "dispatch") or lemma in _CARRY:
                     continue  # "sent a delegation", "carried passengers": not a relation by itself
             if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-7:]):
                 type_ = "cooperation" if type_ in _HOSTILE_TYPES else "hostility"
@@ -1065,8 +1074,16 @@ class _Extractor:
                 continue
             if not right and left and subj is not None and subj < left[0] and not cue.noun and not passive:
                 right = self._possessed_object(toks, lows, c, subj, left)
-            if lemma in ("deploy", "station") and not (
-                right and _word_before(toks, right[0]) in ("in", "into", "to", "on")
+            if lemma in _DEPLOY and not right and left and not passive and self._forces_near(lows, c, left):
+                # "Guatemalan and Salvadoran troops arrived", "the Bahamas sent a detachment of
+                # marines": with no destination named, the state the text is set in hosts them.
+                home = self._home_state()
+                if home and home not in {toks[i].actor for i in left}:
+                    for i in left:
+                        self._add(home, toks[i].actor, True, "hosting", conf * 0.8, si)  # type: ignore[arg-type]
+                continue
+            if lemma in ("deploy", "station", "rotate", "arrive") and not (
+                right and _word_before(toks, right[0]) in ("in", "into", "to", "on", "through")
             ):
                 continue  # "deployed troops along the border with X": X is no host
             directed = cue.link in ("dir", "buy")
@@ -1113,6 +1130,13 @@ class _Extractor:
             for x, y, d in pairs:
                 if x != y:
                     self._add(x, y, d and cue.link != "sym", type_, conf * (0.85 if pron else 1.0), si)
+
+    @staticmethod
+    def _forces_near(lows: list[str], c: int, left: list[int]) -> bool:
+        """Are troops named right after the subject ("Guatemalan *troops* arrived") or as the object
+        ("sent a detachment of *marines*")?"""
+        around = lows[max(left) + 1 : max(left) + 3] + lows[c + 1 : c + 6]
+        return not _cues.FORCES_WORDS.isdisjoint(around) or not _TROOP_WORDS.isdisjoint(around)
 
     @staticmethod
     def _two_objects(toks: list[_Tok], c: int) -> bool:
@@ -1508,6 +1532,10 @@ class _Extractor:
             cands = [w for w in conflicts if set(w) & set(parties) and not set(w) & med] or [
                 w for w in conflicts if not set(w) & med
             ]
+            if cands and parties and not wars:
+                # Only a quarrel, not a war, to fall back on: the party named is all we know.
+                self._mediated(med, parties, conf * 0.7, si)
+                continue
             if cands:
                 war = max(cands, key=conflicts.__getitem__)
                 conf *= 0.7
