@@ -907,3 +907,12 @@ def test_forces_sent_with_no_destination_are_hosted_by_the_state_the_text_is_set
     # A destination named says nothing of support or invasion; a delegation is no force.
     _, r = rels("In Ukraine the war goes on. Russia sent troops to Ukraine in 2022. Hungary sent a delegation.")
     assert not r
+
+
+def test_its_ally_named_in_apposition_and_leaning_on_partners():
+    _, r = rels("Pakistan faces its old rival, India, again this year.")
+    assert "rivalry" in r[pair("PAK", "IND")].types
+    _, r = rels("Serbia has leaned on its traditional ally, Russia, for years.")
+    assert r[pair("SRB", "RUS")].valence == "cooperative"
+    _, r = rels("American envoys have leaned on Belgrade.")
+    assert r[pair("USA", "SRB")].valence == "hostile"

@@ -1027,7 +1027,10 @@ class _Extractor:
             if lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on"):
                 continue  # "met in Tonga": the place of the meeting, not a party to it
             if lemma == "lean" and lows[c + 1] == "on":
-                type_ = "hostility"  # "leaned on Belgrade": pressure
+                if c + 2 < n and lows[c + 2] in _POSS_PRONOUNS:
+                    type_, cue = "dependence", cue._replace(link="buy")  # "leaned on its partners": reliance
+                else:
+                    type_ = "hostility"  # "leaned on Belgrade": pressure
             if lemma in ("delivery", "deliveries") and lows[c - 1] in _TAKE:
                 cue = cue._replace(link="buy")  # "Serbia has taken delivery of Chinese batteries"
             if lemma == "open":
@@ -1329,6 +1332,11 @@ class _Extractor:
                     # "an angry protest from Belgrade to Ankara": from the one, at the other.
                     return right, _group(toks, nxt, 1, 12), False, False
         left = self._left(toks, c, noun=cue.noun, subj=subj)
+        if (
+            cue.noun and not right and not between and c + 2 < n and toks[c + 1].low == "," and toks[c + 2].actor
+            and not _POSS_PRONOUNS.isdisjoint(t.low for t in toks[max(0, c - 4) : c])
+        ):
+            right = _group(toks, c + 2, 1, 12)  # "Serbia has leaned on its traditional ally, Russia"
         if cue.noun and not right and not between and not agent:
             obj = self._noun_object(toks, c)
             if obj is not None:
