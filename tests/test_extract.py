@@ -916,3 +916,23 @@ def test_its_ally_named_in_apposition_and_leaning_on_partners():
     assert r[pair("SRB", "RUS")].valence == "cooperative"
     _, r = rels("American envoys have leaned on Belgrade.")
     assert r[pair("USA", "SRB")].valence == "hostile"
+
+
+def test_the_juntas_and_the_bloc_they_founded():
+    _, r = rels(
+        "The soldiers who seized power in Mali, Burkina Faso and Niger left ECOWAS. The juntas accuse ECOWAS "
+        "of serving French interests. The three governments signed a pact that created the Alliance of Sahel States."
+    )
+    for x in ("MLI", "BFA", "NER"):
+        assert r[pair(x, "ecowas")].valence == "hostile"
+        assert "alliance" in r[pair(x, "alliance-of-sahel-states")].types
+    _, r = rels("Mali formed a new government. France created jobs in Mali.")
+    assert not r
+
+
+def test_a_far_subject_of_a_coordinated_verb():
+    _, r = rels(
+        "India upgraded its technical mission in Kabul to a full embassy last month and rolled out the red "
+        "carpet for the Taliban's foreign minister, Amir Khan Muttaqi, in New Delhi."
+    )
+    assert r[pair("IND", "AFG")].source == "IND"

@@ -101,6 +101,8 @@ def _cues() -> dict[str, Cue]:
     add("kick", "hostility", "dir", weight=0.6)
     add("partner partnership", "alliance", "sym", True, 0.7)
     add("join", "alliance", "sym", weight=0.7)
+    # "formed the Alliance of Sahel States", "founded the SCO": only with a bloc as object.
+    add("form found create establish", "alliance", "dir", weight=0.6)
     add("relations ties relationship", "diplomatic ties", "sym", True, 0.6)
     add("talks negotiations", "diplomatic ties", "sym", True, 0.5)
     add("visit", "diplomatic ties", "dir", weight=0.5)

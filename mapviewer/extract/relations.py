@@ -98,7 +98,7 @@ _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
     r"\b(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
-    r"|army|military|junta|armed forces)|[Gg]overnment (?:forces|troops))\b"
+    r"|army|military|junta|juntas|regimes|armed forces)|[Gg]overnment (?:forces|troops))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
@@ -186,6 +186,7 @@ _SIDES_NOUNS = frozenset(
 )
 _COUNTS = {"two": 2, "both": 2, "three": 3}
 _RULER_NOUNS = frozenset("juntas regimes states nations".split())
+_RULER_PLURALS = frozenset(("juntas", "regimes"))
 _STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
 _SIDES_RX = re.compile(r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
@@ -427,6 +428,7 @@ _PARTICIPLE_RX = re.compile(r"(?:held|owned|run|controlled|operated|used|backed|
 _DEPLOY = frozenset(("send", "deploy", "dispatch", "rotate", "arrive"))
 _TROOP_WORDS = frozenset("police officers detachment contingent peacekeepers battalion brigade personnel".split())
 _DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|rotat\w*)\b")
+_FOUND = frozenset(("form", "found", "create", "establish"))
 _TAKE = frozenset("take takes took taken taking accept accepted".split())
 _REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
 
@@ -602,6 +604,9 @@ class _Extractor:
                 lows = [t.low for t in toks]
             if "," in lows and ("and" in lows or "or" in lows):
                 self._remember_lists(toks, si)
+            if self._lists and not _RULER_PLURALS.isdisjoint(lows):
+                self._plural_rulers(toks, si)
+                lows = [t.low for t in toks]
             subj = _main_subject(toks)
             if ms or any(t.actor for t in toks):
                 self._sentence(toks, lows, si, subj, topic)
@@ -759,6 +764,25 @@ class _Extractor:
                 i = grp[-1] + 1
             else:
                 i += 1
+
+    def _plural_rulers(self, toks: list[_Tok], si: int) -> None:
+        """ "The juntas accuse ECOWAS": "the juntas" (or "regimes") as a subject stand for the last
+        states listed together, a few sentences back; the list becomes coordinated tokens."""
+        for i in range(1, len(toks) - 1):
+            if toks[i].low not in _RULER_PLURALS or toks[i - 1].low != "the" or toks[i].actor:
+                continue
+            if not (_verbish(toks[i + 1].low) or toks[i + 1].low in _ADVERBS):
+                continue
+            actors = next((a for s_, a in reversed(self._lists) if si - s_ <= 8), None)
+            if not actors:
+                return
+            made: list[_Tok] = []
+            for k, a in enumerate(actors):
+                if k:
+                    made.append(_Tok("and"))
+                made.append(_Tok("juntas", a, pron=True))
+            toks[i - 1 : i + 1] = made
+            return
 
     def _implicit_parties(self, toks: list[_Tok], si: int = -1) -> list[_Tok]:
         """ "The two leaders signed a declaration", "the three leaders pledged", "both countries
@@ -1101,6 +1125,8 @@ class _Extractor:
                 and right[-1] + 1 < n and lows[right[-1] + 1] in _TERRITORY
             ):
                 type_ = "hostility"  # "sent a fighter jet briefly into Estonian airspace": an incursion
+            if lemma in _FOUND and (not ra or any(self._kinds.get(a) != "organization" for a in ra)):
+                continue  # "formed a government", "created jobs in Mali": founding only a bloc
             if lemma == "leave" and any(self._kinds.get(a) != "organization" for a in ra):
                 continue  # "left Mali", "left office": only leaving a bloc is a break with it
             if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
@@ -1226,7 +1252,8 @@ class _Extractor:
         # A relation noun that is a verb's object ("signed a defence pact with") has the verb's subject.
         skip_phrases = not noun or any(_verbish(toks[k].low) for k in range(max(0, c - 3), c))
         aside = 0  # tokens of a ", which ... ," clause passed: they do not count towards the reach
-        while j >= 0 and c - j - aside <= 16:
+        # Past "... and rolled out": the first verb's subject may stand further back.
+        while j >= 0 and c - j - aside <= (26 if crossed_verb_and else 16):
             t = toks[j]
             if rel[j] and not rel[c]:
                 aside += 1
