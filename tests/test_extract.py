@@ -936,3 +936,35 @@ def test_a_far_subject_of_a_coordinated_verb():
         "carpet for the Taliban's foreign minister, Amir Khan Muttaqi, in New Delhi."
     )
     assert r[pair("IND", "AFG")].source == "IND"
+
+
+def test_idioms_of_war_mediation_and_investment():
+    _, r = rels("The Popular Mobilisation Forces took up arms against IS in 2014.")
+    assert r[pair("hashd", "islamic-state")].types == ("war",)
+    _, r = rels("Egypt and Ethiopia are locked in a dispute over the dam. The UAE has repeatedly offered its good offices.")
+    assert "mediation" in r[pair("ARE", "EGY")].types
+    _, r = rels("Abu Dhabi is one of Ethiopia's biggest investors.")
+    assert r[pair("ARE", "ETH")].source == "ARE"
+    _, r = rels("Baghdad designated the PKK a banned organisation in 2024.")
+    assert r[pair("IRQ", "pkk")].valence == "hostile"
+    _, r = rels("Turkey sold arms to Qatar. Germany opened new offices in Egypt.")
+    assert "war" not in r[pair("TUR", "QAT")].types and pair("DEU", "EGY") not in r
+
+
+def test_leaders_who_met_somewhere_met_each_other():
+    _, r = rels("Sisi, Somali President Hassan Sheikh Mohamud and Eritrea's Isaias Afwerki met in Asmara.")
+    assert {pair("EGY", "SOM"), pair("EGY", "ERI"), pair("ERI", "SOM")} <= set(r)
+
+
+def test_an_aside_with_a_list_of_verbs_inside():
+    _, r = rels(
+        "Kataib Hezbollah, the most powerful of the militias that Iran has armed, trained and bankrolled "
+        "through its Revolutionary Guards, claimed dozens of attacks on bases housing Americans."
+    )
+    assert r[pair("IRN", "kataib-hezbollah")].source == "IRN"
+    assert pair("irgc", "USA") not in r and pair("kataib-hezbollah", "USA") in r
+
+
+def test_two_letter_words_in_shouted_headlines_are_words():
+    m, _ = rels("WHAT IS NEXT FOR THE TALKS\n\nIS fighters attacked a convoy.")
+    assert [a.id for a in m.actors] == ["islamic-state"] and m.actors[0].mentions == 1

@@ -81,7 +81,7 @@ def _cues() -> dict[str, Cue]:
     # Denial and restriction: "barred Iranian flights", "banned Russian ships", "denied entry to",
     # "closed its airspace to" ("deny" and "close" only with the words of PARTICLES after them).
     add("bar ban deny close", "hostility", "dir", weight=0.7)
-    add("hostile hostility tension tensions enmity animosity dispute feud", "hostility", "sym", True, 0.7)
+    add("hostile hostility tension tensions enmity animosity dispute feud quarrel rift spat", "hostility", "sym", True, 0.7)
     # "complaints about Indian operations", "grievances against Rwanda".
     add("complaint grievance opposition", "hostility", "dir", True, 0.6)
     # "the alliance had abandoned it", "Moscow betrayed Yerevan".
@@ -129,6 +129,8 @@ def _cues() -> dict[str, Cue]:
     # mediation only with talks, the two sides or "between" after them (see relations._sides_named).
     add("convene bring shuttle coax", "mediation", "med", weight=0.6)
     add("mediator mediation", "mediation", "med", True, 0.7)
+    # "has repeatedly offered its good offices" (only after "good": see relations).
+    add("offices", "mediation", "med", True, 0.6)
     # material cooperation
     add("support back help defend protect arm train recruit shield", "military support", "dir", weight=0.7)
     # "threw its army behind Kinshasa", "shore up Congolese troops", "bolster", "prop up".
@@ -185,7 +187,7 @@ def _cues() -> dict[str, Cue]:
     # 06-07 material cooperation and aid.
     add("equip escort guarantee", "military support", "dir", weight=0.7)
     add("invest", "cooperation", "dir", weight=0.6)
-    add("investment investments", "cooperation", "dir", True, 0.6)
+    add("investment investments investor investors", "cooperation", "dir", True, 0.6)
     # Joint projects (relations: only as "the China-Pakistan Economic Corridor").
     add("corridor pipeline railway commission initiative project", "cooperation", "sym", True, 0.5)
     add("loan loans bailout", "aid", "dir", True, 0.6)
@@ -223,6 +225,10 @@ def _cues() -> dict[str, Cue]:
     add("nationalize nationalise expropriate confiscate blacklist", "sanctions", "dir", weight=0.7)
     # 18-20 assault, fight, mass violence.
     add("retaliate", "war", "dir", weight=0.7)
+    # "took up arms against IS" (only with "against" after it).
+    add("arms", "war", "dir", True, 0.6)
+    # "designated the PKK a banned organisation".
+    add("designate", "hostility", "dir", weight=0.6)
     # "a nine-year military campaign against the Houthis" (only with "against").
     add("campaign", "war", "dir", True, 0.6)
     add("retaliation incursion incursions skirmish skirmishes", "war", "sym", True, 0.6)
@@ -276,6 +282,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "avoid": frozenset(("each",)),
     "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
     "campaign": frozenset(("against",)),
+    "arms": frozenset(("against",)),
     "belong": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -348,7 +355,7 @@ _IRREGULAR = {
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
     "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads",
-    "arms": "arms", "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
+    "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
     "spoke": "speak", "spoken": "speak", "threw": "throw", "thrown": "throw", "cosied": "cosy", "cozied": "cozy", "deliveries": "deliveries",

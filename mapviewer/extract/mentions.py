@@ -72,6 +72,8 @@ _US_POLITICS_BEFORE = re.compile(
     r"(?i)\b(?:state[ \t]+(?:legislators?|lawmakers?|senators?|representatives?|officials?)|governor|congressm[ae]n"
     r"|congresswom[ae]n|senators?|representatives?|republicans?|democrats?|delegation)[ \t]+(?:from|of)[ \t]+$"
 )
+# Two-letter acronyms that are also English words: in a shouted headline they are the words.
+_WORD_ACRONYMS = frozenset(("is", "us", "it", "in", "on", "at", "as", "an", "or", "so", "no"))
 # Verbs after which "in <capital>" names the host state ("stationed in Niamey").
 _HOSTED = frozenset("stationed deployed garrisoned posted based".split())
 # Present-tense verbs of speech and stance that the "verbish" test (past tenses, auxiliaries,
@@ -461,10 +463,20 @@ class _Finder:
         lo, hi = max(0, start - window), min(len(self.text), end + window)
         return any(h.group(0)[:1].isupper() for h in self.m.us_state_rx.finditer(self.text, lo, hi))
 
+    def _shouting(self, start: int, end: int) -> bool:
+        """Is a word before or after ``start:end`` written in capitals too?"""
+        for w in (_prev_word(self.text, start), (_next_word(self.text, end), "")):
+            word = w[0] if w else None
+            if word and len(word) > 1 and word.isupper():
+                return True
+        return False
+
     def verdict(self, key: str, info: _Key, start: int, end: int) -> str:
         """Return "ok", "no", or "pending" (a given name used as a speaker, as in
         "Chad said": decided from the rest of the text). The case is checked by the caller."""
         text, m = self.text, self.m
+        if info.acronym == 2 and key in _WORD_ACRONYMS and self._shouting(start, end):
+            return "no"  # "WHAT IS NEXT", "LET US GO": a word in a shouted headline
         if info.plain:
             # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
             # and they need a capitalized word and blanks right before the name.

@@ -190,7 +190,7 @@ _RULER_PLURALS = frozenset(("juntas", "regimes"))
 _STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
 _SIDES_RX = re.compile(r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
-_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax)")
+_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax|good offices)")
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
 # Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
 _SAID = frozenset(
@@ -974,11 +974,21 @@ class _Extractor:
         # A noun phrase between commas after an actor, before the verb, is an aside: "Ottawa, *itself
         # the target of Trump's jibes*, has sided with the Danes".
         for i in range(1, n - 1):
-            if lows[i] == "," and toks[i - 1].actor and lows[i + 1] in _APPOSITIVE_OPENERS and not rel[i + 1]:
-                close = next((k for k in range(i + 2, min(n, i + 24)) if lows[k] in (",", ";", ":", ".")), None)
-                if close is not None and lows[close] == "," and close + 1 < n and (
-                    lows[close + 1] in _AUX or _verbish(lows[close + 1])
-                ):
+            if lows[i] == "," and toks[i - 1].actor and not rel[i + 1] and (
+                lows[i + 1] in _APPOSITIVE_OPENERS or (lows[i + 1].endswith("ed") and lows[i + 1].isalpha())
+            ):
+                close = None
+                for k in range(i + 2, min(n, i + 30)):
+                    if lows[k] in (";", ":", "."):
+                        break
+                    if lows[k] == "," and k + 1 < n and (lows[k + 1] in _AUX or _verbish(lows[k + 1])):
+                        # "..., the militias that Iran has armed, trained and bankrolled through X,
+                        # claimed": a comma inside a list of verbs does not close the aside.
+                        if any(lows[x] == "and" and x + 1 < n and _verbish(lows[x + 1]) for x in range(k + 1, min(n, k + 4))):
+                            continue
+                        close = k
+                        break
+                if close is not None:
                     for k in range(i + 1, close):
                         rel[k] = True
         # A participle phrase between commas is an aside too: "The UN mission, *led since 2025 by
@@ -1042,14 +1052,15 @@ class _Extractor:
                 c >= 3 and "-" in lows[max(0, c - 4) : c] and sum(1 for t in toks[max(0, c - 5) : c] if t.actor) >= 2
             ):
                 continue  # "the China-Pakistan Economic Corridor" relates the two; "a corridor" alone nothing
+            if lemma == "offices" and lows[c - 1] != "good":
+                continue  # "offered its good offices": mediation; other offices are buildings
             if lemma in ("war", "wars") and c and lows[c - 1] in _NAMED_WARS:
                 continue  # "stayed outside military blocs throughout the Cold War"
             if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
                 continue  # "coaxed both sides back to the table": an adverb
             if cue.noun and not _NO.isdisjoint(lows[max(0, c - 5) : c]):
                 continue  # "has played no part in the mediation"
-            if lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on"):
-                continue  # "met in Tonga": the place of the meeting, not a party to it
+            place_only = lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on")
             if lemma == "lean" and lows[c + 1] == "on":
                 if c + 2 < n and lows[c + 2] in _POSS_PRONOUNS:
                     type_, cue = "dependence", cue._replace(link="buy")  # "leaned on its partners": reliance
@@ -1120,6 +1131,8 @@ class _Extractor:
                 left, right = right, left
             la = [toks[i].actor for i in left]
             ra = [toks[i].actor for i in right]
+            if place_only:
+                ra = []  # "X, Y and Z met in Asmara": the place of the meeting, not a party to it
             if (
                 right and lemma in ("send", "fly") and _word_before(toks, right[0]) in ("into", "over")
                 and right[-1] + 1 < n and lows[right[-1] + 1] in _TERRITORY
@@ -1387,7 +1400,7 @@ class _Extractor:
             and not toks[max(left)].poss  # "ruled that China's claims": "that" opens no relative clause
         ):
             k = rel_at - 1
-            while k >= 0 and not toks[k].actor and rel_at - k <= 5 and toks[k].low not in _BOUNDARY:
+            while k >= 0 and not toks[k].actor and rel_at - k <= 8 and toks[k].low not in _BOUNDARY:
                 k -= 1
             if k >= 0 and toks[k].actor:
                 right = _group(toks, k, -1, 12)
