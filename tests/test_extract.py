@@ -968,3 +968,21 @@ def test_an_aside_with_a_list_of_verbs_inside():
 def test_two_letter_words_in_shouted_headlines_are_words():
     m, _ = rels("WHAT IS NEXT FOR THE TALKS\n\nIS fighters attacked a convoy.")
     assert [a.id for a in m.actors] == ["islamic-state"] and m.actors[0].mentions == 1
+
+
+def test_a_fronted_participle_phrase_has_the_main_subject():
+    _, r = rels("Locked in a bitter quarrel with Addis Ababa, Egypt has flown weapons to Mogadishu.")
+    assert r[pair("EGY", "ETH")].valence == "hostile" and "arms trade" in r[pair("EGY", "SOM")].types
+    _, r = rels("Egypt has courted Somalia. Locked in a quarrel with Addis Ababa, it has flown weapons to Mogadishu.")
+    assert "arms trade" in r[pair("EGY", "SOM")].types and pair("ETH", "SOM") not in r
+
+
+def test_breakaway_regions_leases_shuttle_diplomacy_and_contested_places():
+    _, r = rels("The federal government of Somalia, which regards Somaliland as a breakaway region, protested.")
+    assert "territorial dispute" in r[pair("SOM", "somaliland")].types
+    _, r = rels("Djibouti leases Camp Lemonnier to Washington for $63 million a year.")
+    assert r[pair("DJI", "USA")].source == "DJI" and r[pair("DJI", "USA")].types == ("hosting",)
+    _, r = rels("Ethiopia and Somalia clashed. It took months of Turkish shuttle diplomacy to calm them.")
+    assert "mediation" in r[pair("TUR", "ETH")].types and "mediation" in r[pair("TUR", "SOM")].types
+    _, r = rels("It is one of the most contested coasts on earth, as Turkey, China and Russia jostle for berths.")
+    assert not r

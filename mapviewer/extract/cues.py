@@ -147,7 +147,7 @@ def _cues() -> dict[str, Cue]:
     add("travel", "trade", "dir", weight=0.5)
     add("supplier exporter sale sales delivery deliveries shipments", "trade", "dir", True, 0.7)
     # "Russia has been Haftar's most consequential backer", "the LNA's earliest sponsors".
-    add("backer sponsor patron protector", "military support", "dir", True, 0.7)
+    add("backer sponsor patron protector benefactor", "military support", "dir", True, 0.7)
     add("buy purchase import", "trade", "buy", weight=0.7)
     add("trade", "trade", "sym", True, 0.7)
     add("aid assist fund finance lend donate bankroll subsidize subsidise", "aid", "dir", weight=0.7)
@@ -156,6 +156,8 @@ def _cues() -> dict[str, Cue]:
     add("spend hand pour", "aid", "dir", weight=0.6)
     add("creditor donor lender", "aid", "dir", True, 0.7)
     add("host", "hosting", "dir", weight=0.7)
+    # "It leases Camp Lemonnier to Washington" (from: the other way round; see relations).
+    add("lease", "hosting", "dir", weight=0.6)
     # "allowed American troops to use bases": hosting when forces or bases follow, else cooperation.
     add("allow permit grant", "cooperation", "dir", weight=0.6)
     # "deployed troops to Poland": the host is the object (checked for "in"/"to" before it).
@@ -263,7 +265,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "recall": frozenset("ambassador ambassadors envoy envoys diplomats diplomat its their".split()),
     "deny": frozenset("entry access visas visa landing overflight permission".split()),
     "close": frozenset("airspace border borders ports port its their".split()),
-    "regard": frozenset(("part",)),
+    "regard": frozenset(("part", "breakaway", "renegade", "province")),
     "align": frozenset(("with", "itself", "themselves")),
     "throw": frozenset(("behind", "weight")),
     "line": frozenset(("up",)),
@@ -286,7 +288,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "belong": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
-    "consider": frozenset(("part",)),
+    "consider": frozenset(("part", "breakaway", "renegade", "province")),
     "pledge": MONEY,
     # "spent A$190 million on the police force of X", "will hand Nauru A$140 million".
     "spend": MONEY,

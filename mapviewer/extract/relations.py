@@ -144,7 +144,7 @@ _OWNED_FORCES = re.compile(
     r"|contractors|presence|personnel|experts|trainers|support|ties|drills|assistance|officials|sources)))(?![\w-])"
     r"|['’]s[ \t]+(?:forces|troops)(?![\w-])"
 )
-_FORCE_WORDS = frozenset(("army", "military", "junta", "forces", "troops"))
+_FORCE_WORDS = frozenset(("army", "military", "junta", "forces", "troops", "government"))
 
 
 def _force_key(phrase: str) -> str:
@@ -686,6 +686,8 @@ class _Extractor:
                 mod = i - 1
             elif low in ("forces", "troops") and prev in ("government", "federal") and not toks[i - 1].actor:
                 mod = i - 1
+            elif low == "government" and prev == "federal" and i > 1 and lows[i - 2] == "the":
+                mod = i - 1  # "the federal government": the state the text is about
             else:
                 continue
             # The state named with the same word ("the Nigerien junta"), else with any ("the Malian army").
@@ -876,7 +878,10 @@ class _Extractor:
             if not (_verbish(nxt) or nxt in _ADVERBS or third_person):
                 continue  # "it" as an object, or "it is unfortunate that..."
             prev = [x.low for x in toks[max(0, i - 2) : i]]
-            if i == 0 or (i <= 3 and "," in prev):
+            if i == 0 or (i <= 3 and "," in prev) or (
+                # "Locked in a bitter quarrel with Addis Ababa, it has flown weapons to Mogadishu"
+                i > 1 and toks[i - 1].low == "," and toks[0].low.endswith(("ed", "ing")) and "," not in lows[: i - 1]
+            ):
                 ref = topic
             else:
                 j = _main_subject(toks[:i])
@@ -1048,6 +1053,11 @@ class _Extractor:
             after = lows[c + 1 : c + 9]
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
+            if lemma in ("contested", "disputed") and "between" not in lows[c + 1 : c + 4]:
+                continue  # "one of the most contested stretches of waterfront": who disputes it is unsaid
+            if lemma == "shuttle" and c + 1 < n and lows[c + 1] == "diplomacy":
+                self._mediation(toks, c, subj, conf, si)  # "months of Turkish shuttle diplomacy"
+                continue
             if lemma in _COMPOUND_ONLY and not (
                 c >= 3 and "-" in lows[max(0, c - 4) : c] and sum(1 for t in toks[max(0, c - 5) : c] if t.actor) >= 2
             ):
@@ -1140,6 +1150,8 @@ class _Extractor:
                 type_ = "hostility"  # "sent a fighter jet briefly into Estonian airspace": an incursion
             if lemma in _FOUND and (not ra or any(self._kinds.get(a) != "organization" for a in ra)):
                 continue  # "formed a government", "created jobs in Mali": founding only a bloc
+            if lemma == "lease" and right and _word_before(toks, right[0]) == "from":
+                la, ra = ra, la  # "leased a port from Djibouti": Djibouti hosts
             if lemma == "leave" and any(self._kinds.get(a) != "organization" for a in ra):
                 continue  # "left Mali", "left office": only leaving a bloc is a break with it
             if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
@@ -1306,6 +1318,12 @@ class _Extractor:
                 if k >= 0 and toks[k].actor:
                     return _group(toks, k, -1, 12)
             j -= 1
+        if not fallback and c > 0 and toks[0].low.endswith(("ed", "ing")):
+            # A fronted participle phrase ("Locked in a quarrel with X, Egypt ...") has the main
+            # clause's subject, named after its comma.
+            comma = next((k for k in range(1, len(toks)) if toks[k].low == ","), None)
+            if comma is not None and comma > c and comma + 1 < len(toks) and toks[comma + 1].actor:
+                return _group(toks, comma + 1, 1, 12)
         return fallback
 
     def _subject_before(self, toks: list[_Tok], j: int) -> list[int]:
