@@ -986,3 +986,27 @@ def test_breakaway_regions_leases_shuttle_diplomacy_and_contested_places():
     assert "mediation" in r[pair("TUR", "ETH")].types and "mediation" in r[pair("TUR", "SOM")].types
     _, r = rels("It is one of the most contested coasts on earth, as Turkey, China and Russia jostle for berths.")
     assert not r
+
+
+def test_claims_that_and_conferences_are_not_claims_or_talks():
+    _, r = rels("Filipino social media has been awash with claims that South Korean warships will take part in the drills.")
+    assert not r
+    _, r = rels("Israel and Lebanon fought a war. France hosted a donor conference in Paris that raised $1 billion.")
+    assert not any("mediation" in x.types for x in r.values())
+
+
+def test_an_adjective_before_a_hostile_noun_acts_on_the_subject():
+    _, r = rels("Kuala Lumpur prefers to handle Chinese incursions near Luconia Shoals quietly.")
+    assert r[pair("CHN", "MYS")].source == "CHN" and r[pair("CHN", "MYS")].valence == "hostile"
+    _, r = rels("Sudan has not taken sides in the Ethiopia-Somalia quarrel.")
+    assert pair("SDN", "SOM") not in r and pair("SDN", "ETH") not in r
+    _, r = rels("Americans watched the Gaza war closely.")
+    assert pair("USA", "gaza") not in r
+
+
+def test_and_which_refers_to_the_first_antecedent():
+    _, r = rels(
+        "The Syrian Democratic Forces, the militia that did the fighting against Islamic State and which "
+        "Washington has armed, hold the north-east."
+    )
+    assert r[pair("USA", "sdf")].source == "USA" and pair("USA", "islamic-state") not in r

@@ -142,7 +142,7 @@ def _cues() -> dict[str, Cue]:
     add("recall", "hostility", "dir", weight=0.7)
     add("supply sell deliver provide export ship send dispatch", "trade", "dir", weight=0.7)
     # "carried weapons to the RSF", "smuggled arms to": trade only with goods named (as "send").
-    add("carry fly smuggle ferry funnel airlift rush", "trade", "dir", weight=0.6)
+    add("carry fly smuggle ferry funnel airlift rush pipe", "trade", "dir", weight=0.6)
     # "travelled to Moscow": a visit (see relations: only with "to" after it).
     add("travel", "trade", "dir", weight=0.5)
     add("supplier exporter sale sales delivery deliveries shipments", "trade", "dir", True, 0.7)
@@ -203,8 +203,12 @@ def _cues() -> dict[str, Cue]:
     # "opened four sites to US forces" (hosting, see relations), "opened fire on" (war).
     add("open", "cooperation", "dir", weight=0.5)
     add("dismiss rebuff spurn snub humiliate summon", "hostility", "dir", weight=0.6)
-    add("meddle interfere spy hack", "hostility", "dir", weight=0.7)
-    add("interference meddling espionage cyberattack cyberattacks aggression provocation provocations "
+    add("meddle interfere spy hack harass", "hostility", "dir", weight=0.7)
+    # "Chinese crews boarded a Philippine navy boat" (the past form only: "the board" is a noun).
+    add("boarded", "hostility", "dir", weight=0.6)
+    add("haggle", "diplomatic ties", "sym", weight=0.5)
+    add("interference meddling espionage cyberattack cyberattacks aggression provocation provocations harassment "
+        "objection objections "
         "standoff showdown", "hostility", "dir", True, 0.6)
     add("confront counter contain deter", "hostility", "dir", weight=0.6)
     add("deport", "hostility", "dir", weight=0.6)

@@ -178,7 +178,7 @@ _STATE_ORGANS = frozenset("coast government administration authorities parliamen
 _APPOSITIVE_OPENERS = frozenset("itself themselves a an the once long home now then still also currently formerly".split())
 _BACKING_PARTS = frozenset("backed funded armed supported sponsored trained equipped".split())
 # Verbs of carrying: a trade cue only with goods named ("carried weapons to the RSF").
-_CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel ship".split())
+_CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel ship pipe".split())
 # "the two sides", "both parties", "the warring parties", "the two foreign ministers".
 _SIDES_NOUNS = frozenset(
     "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
@@ -235,6 +235,7 @@ class _Tok:
     poss: bool = False  # followed by "'s"
     pron: bool = False  # a resolved pronoun, not a mention
     person: bool = False  # an official standing for the actor ("he"/"she" may refer back to one)
+    adj: bool = False  # an adjective ("Chinese incursions"), not a name ("the Gaza war")
 
 
 @dataclass(slots=True)
@@ -273,7 +274,7 @@ def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:
             toks[-1].poss = True
             del words[0]
         toks += [_Tok(w) for w in words]
-        toks.append(_Tok(m.surface.lower(), m.actor, person=m.form == "official"))
+        toks.append(_Tok(m.surface.lower(), m.actor, person=m.form == "official", adj=m.form == "adjective"))
         pos = m.end
     words = findall(text[pos:e].lower())
     if words and toks and words[0] in _POSSESSIVE and toks[-1].actor:
@@ -429,6 +430,8 @@ _DEPLOY = frozenset(("send", "deploy", "dispatch", "rotate", "arrive"))
 _TROOP_WORDS = frozenset("police officers detachment contingent peacekeepers battalion brigade personnel".split())
 _DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|rotat\w*)\b")
 _FOUND = frozenset(("form", "found", "create", "establish"))
+# Words of talks between sides, as against gatherings ("a reconstruction conference").
+_NEGOTIATIONS = frozenset("talks negotiations dialogue round rounds meeting meetings".split())
 _TAKE = frozenset("take takes took taken taking accept accepted".split())
 _REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
 
@@ -1062,6 +1065,8 @@ class _Extractor:
                 c >= 3 and "-" in lows[max(0, c - 4) : c] and sum(1 for t in toks[max(0, c - 5) : c] if t.actor) >= 2
             ):
                 continue  # "the China-Pakistan Economic Corridor" relates the two; "a corridor" alone nothing
+            if lemma == "claim" and c + 1 < n and lows[c + 1] == "that":
+                continue  # "claims that South Korean warships will join": an assertion, not a claim to land
             if lemma == "offices" and lows[c - 1] != "good":
                 continue  # "offered its good offices": mediation; other offices are buildings
             if lemma in ("war", "wars") and c and lows[c - 1] in _NAMED_WARS:
@@ -1097,6 +1102,10 @@ class _Extractor:
             if lemma == "host" and (
                 not _cues.TALKS_WORDS.isdisjoint([*after[:4], *window]) or _sides_named(after[:5]) or self._two_objects(toks, c)
             ):
+                if _NEGOTIATIONS.isdisjoint([*after[:4], *window]) and not (
+                    "between" in after or _sides_named(after[:5]) or self._two_objects(toks, c)
+                ):
+                    continue  # "hosted a reconstruction conference": a gathering, not talks between sides
                 # "Qatar hosted talks between ...", "The meeting, hosted by Qatar, ..."
                 self._mediation(toks, c, subj, conf, si)  # "Qatar hosted talks between ..."
                 continue
@@ -1395,6 +1404,16 @@ class _Extractor:
             and not _POSS_PRONOUNS.isdisjoint(t.low for t in toks[max(0, c - 4) : c])
         ):
             right = _group(toks, c + 2, 1, 12)  # "Serbia has leaned on its traditional ally, Russia"
+        if (
+            cue.noun and not right and not between and not agent and c > 1 and toks[c - 1].actor and toks[c - 1].adj
+            and not toks[c - 1].poss and cue.type in _HOSTILE_TYPES and toks[c - 2].low not in _POSS_PRONOUNS
+            and toks[c - 2].low not in ("-", "–", "and", ",")  # not "the Ethiopia-Somalia quarrel"
+        ):
+            # "Kuala Lumpur prefers to handle Chinese incursions quietly": the adjective acts on
+            # the clause's subject.
+            target = self._left(toks, c - 1, noun=False, subj=subj)
+            if target and toks[target[0]].actor != toks[c - 1].actor:
+                return [c - 1], target, False, False
         if cue.noun and not right and not between and not agent:
             obj = self._noun_object(toks, c)
             if obj is not None:
@@ -1413,6 +1432,12 @@ class _Extractor:
         rel_at = min(left) - 1 if left else -1
         if rel_at > 0 and toks[rel_at].low == "_":
             rel_at -= 1  # "which the kingdom still bankrolls": "the kingdom" is one token
+        if rel_at > 1 and toks[rel_at].low in _RELATIVE and toks[rel_at - 1].low == "and":
+            # "the militia that did the fighting against IS and which Washington has armed": the
+            # antecedent of the first relative pronoun.
+            first = next((k for k in range(rel_at - 2, -1, -1) if toks[k].low in _RELATIVE), None)
+            if first is not None:
+                rel_at = first
         if (
             left and not right and not cue.noun and rel_at >= 0 and toks[rel_at].low in _RELATIVE
             and not toks[max(left)].poss  # "ruled that China's claims": "that" opens no relative clause
