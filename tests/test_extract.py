@@ -1010,3 +1010,18 @@ def test_and_which_refers_to_the_first_antecedent():
         "Washington has armed, hold the north-east."
     )
     assert r[pair("USA", "sdf")].source == "USA" and pair("USA", "islamic-state") not in r
+
+
+def test_channels_claims_of_deeds_and_new_clauses_in_mediation():
+    _, r = rels(
+        "Kataib Hezbollah, the most powerful of the militias that Iran has armed, trained and bankrolled "
+        "through its Revolutionary Guards, claimed dozens of attacks on bases housing Americans."
+    )
+    assert set(r) == {pair("IRN", "kataib-hezbollah"), pair("kataib-hezbollah", "USA")}
+    assert r[pair("kataib-hezbollah", "USA")].types == ("war",)
+    _, r = rels(
+        "India and Pakistan fought for four days. Saudi Arabia's minister shuttled between New Delhi and "
+        "Islamabad, and the United Arab Emirates and Qatar also urged restraint."
+    )
+    assert pair("SAU", "ARE") not in r and pair("SAU", "QAT") not in r
+    assert "mediation" in r[pair("SAU", "IND")].types

@@ -304,8 +304,11 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
                 break
             if step < 0 and mark and toks[j + 1].low == "," and _after_prep(toks, j) and not _after_prep(toks, out[0]):
                 break  # "support for the M23, and Britain suspended": the M23 ends the clause before
-            if step > 0 and mark and toks[j - 1].low == "and" and toks[j - 2].low == "," and _is_subject(toks, j):
-                break  # "between Niamey and Paris, and Chinese diplomats are": a new clause
+            b = j - 1
+            while b > 1 and toks[b].low in ("the", "_"):
+                b -= 1
+            if step > 0 and mark and toks[b].low == "and" and toks[b - 1].low == "," and _is_subject(toks, _run_end(toks, j)):
+                break  # "between Niamey and Paris, and Chinese diplomats are", ", and the UAE and Qatar urged"
             if mark and toks[j - step].low == "," and t.poss != toks[i].poss:
                 break  # "Russia, Algeria's main arms supplier,": an apposition, not a list
             if step < 0 and comma_and and _is_subject(toks, out[0]):
@@ -326,6 +329,17 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
     if not listed:
         return [k for k in out if toks[k].actor == toks[out[0]].actor]
     return out
+
+
+def _run_end(toks: list[_Tok], i: int) -> int:
+    """The last actor of the plain coordination starting at actor ``i`` ("the UAE and Qatar")."""
+    end = i
+    k = i + 1
+    while k < len(toks) and (toks[k].actor or toks[k].low in ("and", "the", "_")):
+        if toks[k].actor:
+            end = k
+        k += 1
+    return end
 
 
 def _is_subject(toks: list[_Tok], i: int) -> bool:
@@ -432,6 +446,9 @@ _DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|
 _FOUND = frozenset(("form", "found", "create", "establish"))
 # Words of talks between sides, as against gatherings ("a reconstruction conference").
 _NEGOTIATIONS = frozenset("talks negotiations dialogue round rounds meeting meetings".split())
+_CLAIMED_DEEDS = frozenset(
+    "responsibility credit victory attack attacks dozens strike strikes killing killings bombing lives".split()
+)
 _TAKE = frozenset("take takes took taken taking accept accepted".split())
 _REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
 
@@ -1065,8 +1082,10 @@ class _Extractor:
                 c >= 3 and "-" in lows[max(0, c - 4) : c] and sum(1 for t in toks[max(0, c - 5) : c] if t.actor) >= 2
             ):
                 continue  # "the China-Pakistan Economic Corridor" relates the two; "a corridor" alone nothing
-            if lemma == "claim" and c + 1 < n and lows[c + 1] == "that":
-                continue  # "claims that South Korean warships will join": an assertion, not a claim to land
+            if lemma == "claim" and c + 1 < n and (lows[c + 1] == "that" or not _CLAIMED_DEEDS.isdisjoint(lows[c + 1 : c + 4])):
+                # "claims that South Korean warships will join", "claimed dozens of attacks",
+                # "claimed responsibility": an assertion, not a claim to land
+                continue
             if lemma == "offices" and lows[c - 1] != "good":
                 continue  # "offered its good offices": mediation; other offices are buildings
             if lemma in ("war", "wars") and c and lows[c - 1] in _NAMED_WARS:
@@ -1371,6 +1390,9 @@ class _Extractor:
                 end = grp[-1]
                 if not right and not cue.noun and self._place_after_object(toks, c, j, cue):
                     break  # "blocked the crossing into Mauritania", "shielded the regime at the UN"
+                if not right and not cue.noun and ({_word_before(toks, j), toks[j - 2].low} & {"through", "via"}):
+                    j = end + 1
+                    continue  # "armed and bankrolled through its Revolutionary Guards": the channel
                 if toks[j - 1].low == "," and any(x.low in _SAID for x in toks[end + 1 : end + 5]):
                     break  # ", Qatar's foreign ministry said": the source, not an object
                 if cue.noun and not between and not _prep_before(toks, j, c):
@@ -1556,8 +1578,8 @@ class _Extractor:
                     break
             if t.low == "and" and toks[k - 1].low == ",":
                 a = next((x for x in range(k + 1, min(n, k + 4)) if toks[x].actor), None)
-                if a is not None and _is_subject(toks, a):
-                    break  # ", and German Chancellor Olaf Scholz brought ...": a new clause
+                if a is not None and _is_subject(toks, _group(toks, a, 1, 12)[-1]):
+                    break  # ", and German Chancellor Olaf Scholz brought ...", ", and the UAE and Qatar urged"
             if t.actor:
                 if _word_before(toks, k) == "by":
                     # "The two sides ended the war with a ceasefire brokered by the AU": the subject
