@@ -1025,3 +1025,9 @@ def test_channels_claims_of_deeds_and_new_clauses_in_mediation():
     )
     assert pair("SAU", "ARE") not in r and pair("SAU", "QAT") not in r
     assert "mediation" in r[pair("SAU", "IND")].types
+
+
+def test_deliveries_from_a_state_go_to_the_subject():
+    _, r = rels("Cuba suffered a blackout on Wednesday, as a collapse in fuel deliveries from Venezuela left plants idle.")
+    rel = r[pair("VEN", "CUB")]
+    assert (rel.source, rel.types) == ("VEN", ("energy trade",))

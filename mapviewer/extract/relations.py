@@ -1422,6 +1422,14 @@ class _Extractor:
                     return right, _group(toks, nxt, 1, 12), False, False
         left = self._left(toks, c, noun=cue.noun, subj=subj)
         if (
+            cue.noun and cue.type == "trade" and right and not between and _word_before(toks, right[0]) == "from"
+            and subj is not None and subj < c and toks[subj].actor not in {toks[i].actor for i in right}
+            and (not left or toks[left[0]].actor == toks[subj].actor)
+        ):
+            # "Cuba suffered a blackout as fuel deliveries from Venezuela collapsed": the supplier
+            # is after "from", the subject receives.
+            return right, _group(toks, subj, 1, 12), False, False
+        if (
             cue.noun and not right and not between and c + 2 < n and toks[c + 1].low == "," and toks[c + 2].actor
             and not _POSS_PRONOUNS.isdisjoint(t.low for t in toks[max(0, c - 4) : c])
         ):
