@@ -1031,3 +1031,28 @@ def test_deliveries_from_a_state_go_to_the_subject():
     _, r = rels("Cuba suffered a blackout on Wednesday, as a collapse in fuel deliveries from Venezuela left plants idle.")
     rel = r[pair("VEN", "CUB")]
     assert (rel.source, rel.types) == ("VEN", ("energy trade",))
+
+
+def test_known_leaders_alone_and_their_former_selves():
+    _, r = rels("Tshisekedi accused Rwanda of arming the rebels.")
+    assert r[pair("COD", "RWA")].source == "COD"
+    m, _ = rels("Former US President Barack Obama spoke. Obama said so.")
+    assert [a.id for a in m.actors] == ["USA"] and m.actors[0].mentions == 1
+
+
+def test_arms_as_a_verb_and_the_object_before_its_subject():
+    _, r = rels("Coltan is dug in areas held by the M23, the rebel movement Kigali arms and commands.")
+    assert r[pair("RWA", "m23")].source == "RWA"
+    _, r = rels("The UN arms embargo on Libya holds.")
+    assert "military support" not in r[pair("un", "LBY")].types
+
+
+def test_rulers_in_a_capital_and_money_committed():
+    _, r = rels("Rome and Brussels have funded and trained the coast guard loyal to the government in Tripoli.")
+    assert {r[pair(x, "LBY")].source for x in ("ITA", "eu")} == {"ITA", "eu"}
+    _, r = rels("Under the 2016 statement the EU committed some €6 billion for refugees on Turkish soil.")
+    assert "aid" in r[pair("eu", "TUR")].types
+    _, r = rels("Kagame insists that his troops are in Congo only to protect Rwanda against the FDLR militia.")
+    assert r[pair("RWA", "fdlr")].valence == "hostile"
+    _, r = rels("American and Congolese negotiators have been hammering out a minerals-for-security partnership.")
+    assert r[pair("USA", "COD")].valence == "cooperative"

@@ -119,6 +119,9 @@ def _cues() -> dict[str, Cue]:
     add("cooperation agreement accord treaty deal pact openness inroads openings interests",
         "cooperation", "sym", True, 0.6)
     add("welcome praise court woo win offer invite fete", "cooperation", "dir", weight=0.6)
+    add("sympathy sympathies", "cooperation", "dir", True, 0.6)
+    # "the movement Sisi drove from power", "ousted", "toppled".
+    add("oust overthrow topple depose", "hostility", "dir", weight=0.7)
     # "lobbied for X's recognition" (against: hostility; see PARTICLES).
     add("lobby", "cooperation", "dir", weight=0.6)
     add("closer", "diplomatic ties", "dir", True, 0.6)
@@ -153,7 +156,7 @@ def _cues() -> dict[str, Cue]:
     add("aid assist fund finance lend donate bankroll subsidize subsidise", "aid", "dir", weight=0.7)
     # "pledged $1 billion to Kyiv", "pledged money to rebuild ...": only with money after it.
     add("pledge", "aid", "dir", weight=0.6)
-    add("spend hand pour", "aid", "dir", weight=0.6)
+    add("spend hand pour commit", "aid", "dir", weight=0.6)
     add("creditor donor lender", "aid", "dir", True, 0.7)
     add("host", "hosting", "dir", weight=0.7)
     # "It leases Camp Lemonnier to Washington" (from: the other way round; see relations).
@@ -231,8 +234,6 @@ def _cues() -> dict[str, Cue]:
     add("nationalize nationalise expropriate confiscate blacklist", "sanctions", "dir", weight=0.7)
     # 18-20 assault, fight, mass violence.
     add("retaliate", "war", "dir", weight=0.7)
-    # "took up arms against IS" (only with "against" after it).
-    add("arms", "war", "dir", True, 0.6)
     # "designated the PKK a banned organisation".
     add("designate", "hostility", "dir", weight=0.6)
     # "a nine-year military campaign against the Houthis" (only with "against").
@@ -288,7 +289,6 @@ PARTICLES: dict[str, frozenset[str]] = {
     "avoid": frozenset(("each",)),
     "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
     "campaign": frozenset(("against",)),
-    "arms": frozenset(("against",)),
     "belong": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -298,6 +298,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "spend": MONEY,
     "hand": MONEY,
     "pour": MONEY,
+    "commit": MONEY,
     # "to win over Lebanese leaders".
     "win": frozenset(("over",)),
 }
@@ -360,7 +361,7 @@ _IRREGULAR = {
     "sent": "send", "sales": "sales", "led": "lead", "broke": "break", "froze": "freeze", "frozen": "freeze",
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
-    "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads",
+    "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads", "arms": "arms",
     "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",

@@ -76,6 +76,8 @@ _US_POLITICS_BEFORE = re.compile(
 _WORD_ACRONYMS = frozenset(("is", "us", "it", "in", "on", "at", "as", "an", "or", "so", "no"))
 # Verbs after which "in <capital>" names the host state ("stationed in Niamey").
 _HOSTED = frozenset("stationed deployed garrisoned posted based".split())
+# Rulers "in <capital>" are the state's: "the government in Tripoli", "the authorities in Kabul".
+_SEATED = frozenset("government authorities regime administration junta leadership rulers".split())
 # Present-tense verbs of speech and stance that the "verbish" test (past tenses, auxiliaries,
 # cue verbs) does not know: "those in Ankara want ...".
 _STANCE_VERBS = frozenset(
@@ -181,12 +183,12 @@ class _Matcher:
         # Non-state groups: "Hemedti's RSF" binds the name to the group (officials.bind_officials).
         self.group_ids = frozenset(e.id for e in gaz if e.kind == "group")
         # Known leaders (gazetteer "people"): full names and the names used alone, one trie pattern.
-        self.people: dict[str, tuple[str, bool]] = {}  # form -> (actor, is a full name)
+        self.people: dict[str, tuple[str, bool, str]] = {}  # form -> (actor, is a full name, person)
         for p in gaz.people:
             for form in (p["name"], *p.get("variants", ())):
-                self.people.setdefault(form, (p["actor"], True))
+                self.people.setdefault(form, (p["actor"], True, p["name"]))
             for form in p.get("short", ()):
-                self.people.setdefault(form, (p["actor"], False))
+                self.people.setdefault(form, (p["actor"], False, p["name"]))
         self.people_rx = (
             # A trie, not a plain alternation: one branch per character, so a 5 MB text costs
             # about what one gazetteer pass costs.
@@ -577,8 +579,8 @@ class _Finder:
             return False
         else:
             before = _prev_word(self.text, start - len(prev[1]) - len(prev[0]))
-            if before is not None and before[0].lower() in _HOSTED:
-                return False  # "troops stationed in Niamey": the state hosts them
+            if before is not None and (before[0].lower() in _HOSTED or before[0].lower() in _SEATED):
+                return False  # "troops stationed in Niamey", "the government in Tripoli": the state
         if _NEXT_POSS.match(self.text, end):
             return False
         nxt = _next_word(self.text, end)

@@ -46,7 +46,7 @@ def _title_patterns() -> tuple[re.Pattern, re.Pattern]:
     from .mentions import _trie_pattern  # mentions imports this module
 
     rx = (
-        r"(?:['’]s|:)?[ \t]+(?:(?P<former>former|ex|late)[ \t-]+|(?:deputy|acting|interim|incoming|outgoing)"
+        r"(?:['’]s|:)?[ \t]+(?:(?P<former>former|ex)[ \t-]+|(?:deputy|acting|interim|incoming|outgoing)"
         r"[ \t-]+)?(?:" + _trie_pattern(sorted(set(TITLES))) + r")(?![\w-])"
     )
     return re.compile(rx, re.IGNORECASE), re.compile(rx)
@@ -61,9 +61,10 @@ UNIQUE_TITLES = {
 }  # fmt: skip
 _UNIQUE_WRITTEN = tuple(t.title().replace(" Of ", " of ") for t in UNIQUE_TITLES)  # as written before a name
 _START = attrgetter("start")
-_FORMER_BEFORE = re.compile(r"(?i)(?:\bformer|\bex|\blate)[ \t-]+$")
+# "The late Emir Sabah shuttled between ...": the dead acted for their state when they acted.
+_FORMER_BEFORE = re.compile(r"(?i)(?:\bformer|\bex)[ \t-]+$")
 # "former US President", "ex-prime minister": up to three words between "former" and the name.
-_FORMER_PHRASE = re.compile(r"(?i)(?:\bformer|\bex|\blate)[ \t-]+(?:[\w.'’-]+[ \t]+){0,3}$")
+_FORMER_PHRASE = re.compile(r"(?i)(?:\bformer|\bex)[ \t-]+(?:[\w.'’-]+[ \t]+){0,3}$")
 _BLANKS = re.compile(r"[ \t\u00a0]+")
 _OF_CAP = re.compile(r" of [A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -295,7 +296,7 @@ def bind_officials(
     groups : container of str, optional
         Ids of non-state groups: "Hemedti's RSF" binds "Hemedti" to the group.
     people : (dict, pattern), optional
-        Known leaders: form -> (actor, is a full name), and one pattern matching the forms. A
+        Known leaders: form -> (actor, is a full name, person), and one pattern matching the forms. A
         full name found binds its surname for the text, as a title would; a name used alone
         ("Putin") is bound where it is distinctive. "former"/"late" before a name unbinds it.
 
@@ -359,16 +360,22 @@ def bind_officials(
     known: list[tuple[int, int, str]] = []
     if people is not None and people[1] is not None:
         forms, rx = people
+        hits = []
+        former: set[str] = set()  # people a text calls "former" anywhere: none of their names binds
         for h in rx.finditer(text):
             s, e = h.span()
-            if _FORMER_PHRASE.search(text, max(0, s - 40), s):
-                continue  # "former US President Barack Obama" no longer speaks for the state
             hit = forms.get(h.group(0))
             if hit is None:  # the pattern allows other blanks and apostrophes than the form's own
                 hit = forms.get(_BLANKS.sub(" ", h.group(0)).replace("’", "'"))
                 if hit is None:
                     continue
-            actor, full = hit
+            if _FORMER_PHRASE.search(text, max(0, s - 40), s):
+                former.add(hit[2])  # "former US President Barack Obama" no longer speaks for the state
+            hits.append((h, hit))
+        for h, (actor, full, person) in hits:
+            s, e = h.span()
+            if person in former:
+                continue
             if full:
                 known.append((s, e, actor))
                 phrases.append((s, e, actor))
@@ -378,7 +385,7 @@ def bind_officials(
     # "Secretary of State Antony Blinken": a title one state's officials hold, no state named.
     if "Secretary of" in text or "aoiseach" in text or "naiste" in text:
         _unique_titles(text, phrases, names, gazetteer_keys)
-    if not phrases:
+    if not phrases and not names:
         return list(mentions)
     bound = {n: next(iter(a)) for n, a in names.items() if len(a) == 1}
     spans = list(phrases)

@@ -449,6 +449,7 @@ _NEGOTIATIONS = frozenset("talks negotiations dialogue round rounds meeting meet
 _CLAIMED_DEEDS = frozenset(
     "responsibility credit victory attack attacks dozens strike strikes killing killings bombing lives".split()
 )
+_ARMS_AGAINST = _cues.Cue("war", "dir", True, 0.6)  # "took up arms against IS"
 _TAKE = frozenset("take takes took taken taking accept accepted".split())
 _REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
 
@@ -978,6 +979,22 @@ class _Extractor:
     def _sentence(self, toks: list[_Tok], lows: list[str], si: int, subj: int | None, topic: str | None) -> None:
         lookup = _cues.lookup
         found = [(c, hit) for c, low in enumerate(lows) if (hit := lookup(low)) is not None and not toks[c].actor]
+        if "arms" in lows:
+            # "arms" is goods ("an arms embargo"), except as a verb after its subject ("the rebel
+            # movement Kigali arms") and in "took up arms against".
+            for c, low in enumerate(lows):
+                if low != "arms" or c == 0:
+                    continue
+                nxt = toks[c + 1] if c + 1 < len(toks) else None
+                if (
+                    toks[c - 1].actor and not toks[c - 1].poss and not toks[c - 1].adj
+                    and (c < 2 or lows[c - 2] != "the")  # "the UN arms embargo": a noun
+                    and (nxt is None or nxt.actor or nxt.low in ("and", "the", "a", "an", ",", ".", "them", "it", "its"))
+                ):
+                    found.append((c, ("arm", _cues.CUES["arm"])))
+                elif lows[c - 1] == "up" and c + 1 < len(lows) and lows[c + 1] == "against":
+                    found.append((c, ("arms", _ARMS_AGAINST)))
+            found.sort(key=lambda x: x[0])
         if found:
             # "both sides", "stand firm", "recalled that", "a close ally": a cue that needs a particle
             # it lacks is an ordinary word; dropped before any other work on the sentence.
@@ -1075,6 +1092,8 @@ class _Extractor:
                 type_ = "hosting"  # "allowed American troops to use four bases"
             if lemma in ("contested", "disputed") and "between" not in lows[c + 1 : c + 4]:
                 continue  # "one of the most contested stretches of waterfront": who disputes it is unsaid
+            if lemma == "hammer" and c + 1 < n and lows[c + 1] == "out":
+                type_, cue = "diplomatic ties", cue._replace(link="sym")  # "hammering out a partnership"
             if lemma == "shuttle" and c + 1 < n and lows[c + 1] == "diplomacy":
                 self._mediation(toks, c, subj, conf, si)  # "months of Turkish shuttle diplomacy"
                 continue
@@ -1208,6 +1227,14 @@ class _Extractor:
                 # "X and Y signed a deal", "X and Y have close ties"; not "X and Y welcomed the
                 # talks", where the noun is the object of another cue verb.
                 pairs = _among(la)
+            if lemma in ("protect", "defend", "shield", "help") and ra:
+                k = next((x for x in range(c + 1, min(n, c + 12)) if lows[x] == "against"), None)
+                if k is not None:
+                    foe = next((x for x in range(k + 1, min(n, k + 4)) if toks[x].actor), None)
+                    if foe is not None:
+                        for y in ra:  # "to protect Rwanda against the FDLR militia"
+                            if y and y != toks[foe].actor:
+                                self._add(y, toks[foe].actor, False, "hostility", conf * 0.8, si)  # type: ignore[arg-type]
             pron = any(toks[i].pron for i in left + right)
             for x, y, d in pairs:
                 if x != y:
@@ -1449,15 +1476,21 @@ class _Extractor:
             if obj is not None:
                 right, at = obj
                 left = self._left(toks, at, noun=False, subj=subj)
-        # Zero relative: "Syrian rebel groups it recruits" -- the object stands before the pronoun.
-        if left and not right and not cue.noun and toks[left[0]].pron:
+        # Zero relative: "Syrian rebel groups it recruits" -- the object stands before the pronoun;
+        # "the M23, the rebel movement Kigali arms" -- before an apposition's head noun.
+        if left and not right and not cue.noun and c == max(left) + 1:
             k = min(left) - 1
             steps = 0
             while k >= 0 and steps < 3 and not toks[k].actor and toks[k].low not in _BOUNDARY and toks[k].low != ",":
                 k -= 1
                 steps += 1
-            if k >= 0 and toks[k].actor:
-                right = _group(toks, k, -1, 12)
+            if k >= 0 and toks[k].actor and (toks[left[0]].pron or (steps == 0 and toks[k].pron and toks[k].low not in _PRONOUNS)):
+                right = _group(toks, k, -1, 12)  # also "the rebel movement Kigali arms": a resolved noun
+            elif (
+                k > 0 and toks[k].low == "," and toks[k - 1].actor and steps >= 2 and toks[k + 1].low in ("the", "a", "an")
+                and not any(_verbish(toks[x].low) for x in range(k + 1, min(left)))
+            ):
+                right = _group(toks, k - 1, -1, 12)
         # "an area that Azerbaijan claims": the object is the relative clause's antecedent.
         rel_at = min(left) - 1 if left else -1
         if rel_at > 0 and toks[rel_at].low == "_":
@@ -1818,7 +1851,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "pull": 5, "order": 7, "throw": 4,
+_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3}
 
 
