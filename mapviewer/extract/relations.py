@@ -1015,8 +1015,9 @@ class _Extractor:
                 rel[i] = inside
         # A noun phrase between commas after an actor, before the verb, is an aside: "Ottawa, *itself
         # the target of Trump's jibes*, has sided with the Danes".
-        for i in range(1, n - 1):
-            if lows[i] == "," and toks[i - 1].actor and not rel[i + 1] and (
+        commas = [i for i in range(1, n - 1) if lows[i] == ","] if "," in lows else []
+        for i in commas:
+            if toks[i - 1].actor and not rel[i + 1] and (
                 lows[i + 1] in _APPOSITIVE_OPENERS or (lows[i + 1].endswith("ed") and lows[i + 1].isalpha())
             ):
                 close = None
@@ -1035,8 +1036,8 @@ class _Extractor:
                         rel[k] = True
         # A participle phrase between commas is an aside too: "The UN mission, *led since 2025 by
         # Ghanaian diplomat Hanna Tetteh*, has been trying to broker ...".
-        for i in range(1, n - 1):
-            if lows[i] == "," and toks[i + 1].low in _APPOSITIVE_PARTICIPLES and not rel[i + 1]:
+        for i in commas:
+            if toks[i + 1].low in _APPOSITIVE_PARTICIPLES and not rel[i + 1]:
                 close = next((k for k in range(i + 2, min(n, i + 16)) if lows[k] in (",", ";", ":", ".")), None)
                 if close is not None and lows[close] == ",":
                     for k in range(i + 1, close):
