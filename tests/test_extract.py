@@ -1056,3 +1056,24 @@ def test_rulers_in_a_capital_and_money_committed():
     assert r[pair("RWA", "fdlr")].valence == "hostile"
     _, r = rels("American and Congolese negotiators have been hammering out a minerals-for-security partnership.")
     assert r[pair("USA", "COD")].valence == "cooperative"
+
+
+def test_him_after_a_verb_is_the_official_named_before():
+    _, r = rels("Venezuelan President Nicolás Maduro spoke. The Trump administration accuses him of running a narco-state.")
+    assert r[pair("USA", "VEN")].source == "USA"
+    _, r = rels("The analyst spoke. Russia accuses him of spying.")
+    assert not r
+
+
+def test_a_relation_noun_ends_before_the_verb():
+    _, r = rels("Russia and China, Maduro's main creditors, have played no part in the Colombian talks.")
+    assert {pair("RUS", "VEN"), pair("CHN", "VEN")} <= set(r) and pair("VEN", "COL") not in r
+
+
+def test_more_hostile_and_money_verbs():
+    _, r = rels("In September the State Department decertified Colombia as a partner.")
+    assert r[pair("USA", "COL")].valence == "hostile"
+    _, r = rels("The Colombian leader lashed out at the US strikes on boats.")
+    assert r[pair("COL", "USA")].source == "COL"
+    _, r = rels("The European Union has twice channelled €20 million to the Rwandan force.")
+    assert "aid" in r[pair("eu", "RWA")].types

@@ -156,7 +156,7 @@ def _cues() -> dict[str, Cue]:
     add("aid assist fund finance lend donate bankroll subsidize subsidise", "aid", "dir", weight=0.7)
     # "pledged $1 billion to Kyiv", "pledged money to rebuild ...": only with money after it.
     add("pledge", "aid", "dir", weight=0.6)
-    add("spend hand pour commit", "aid", "dir", weight=0.6)
+    add("spend hand pour commit channel", "aid", "dir", weight=0.6)
     add("creditor donor lender", "aid", "dir", True, 0.7)
     add("host", "hosting", "dir", weight=0.7)
     # "It leases Camp Lemonnier to Washington" (from: the other way round; see relations).
@@ -236,6 +236,8 @@ def _cues() -> dict[str, Cue]:
     add("retaliate", "war", "dir", weight=0.7)
     # "designated the PKK a banned organisation".
     add("designate", "hostility", "dir", weight=0.6)
+    # "decertified Colombia", "branded Petro a drug leader", "lashed out at the US strikes".
+    add("decertify brand lash", "hostility", "dir", weight=0.6)
     # "a nine-year military campaign against the Houthis" (only with "against").
     add("campaign", "war", "dir", True, 0.6)
     add("retaliation incursion incursions skirmish skirmishes", "war", "sym", True, 0.6)
@@ -299,6 +301,8 @@ PARTICLES: dict[str, frozenset[str]] = {
     "hand": MONEY,
     "pour": MONEY,
     "commit": MONEY,
+    "channel": MONEY,
+    "lash": frozenset(("out",)),
     # "to win over Lebanese leaders".
     "win": frozenset(("over",)),
 }

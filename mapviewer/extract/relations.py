@@ -64,6 +64,7 @@ __all__ = ["Cancelled", "extract_relations", "relation_valence"]
 
 _TOKEN = re.compile(r"[’']s(?!\w)|\w+(?:n[’']t)?|[^\w\s]")
 _POSSESSIVE = frozenset(("'s", "’s"))
+_FUNCTION_WORDS = frozenset("is us it in on as an or so no be do".split())
 
 _HOSTILE_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if "conflict" in v)
 _NEUTRAL_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if v == "neutral")
@@ -97,7 +98,7 @@ _PRONOUNS = frozenset(("it", "they"))
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
+    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
     r"|army|military|junta|juntas|regimes|armed forces)|[Gg]overnment (?:forces|troops))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
@@ -274,7 +275,10 @@ def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:
             toks[-1].poss = True
             del words[0]
         toks += [_Tok(w) for w in words]
-        toks.append(_Tok(m.surface.lower(), m.actor, person=m.form == "official", adj=m.form == "adjective"))
+        low = m.surface.lower()
+        if low in _FUNCTION_WORDS:
+            low = m.surface  # "IS", "US": an actor, never the verb "is" or the pronoun "us"
+        toks.append(_Tok(low, m.actor, person=m.form == "official", adj=m.form == "adjective"))
         pos = m.end
     words = findall(text[pos:e].lower())
     if words and toks and words[0] in _POSSESSIVE and toks[-1].actor:
@@ -441,7 +445,9 @@ _NO = frozenset(("no", "not", "never", "without"))
 _PARTICIPLE_RX = re.compile(r"(?:held|owned|run|controlled|operated|used|backed|funded|led|flown|made)$")
 # Verbs of sending forces: with no destination named, the text's own state receives them.
 _DEPLOY = frozenset(("send", "deploy", "dispatch", "rotate", "arrive"))
-_TROOP_WORDS = frozenset("police officers detachment contingent peacekeepers battalion brigade personnel".split())
+_TROOP_WORDS = frozenset(
+    "police officers detachment contingent peacekeepers battalion brigade personnel force instructors".split()
+)
 _DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|rotat\w*)\b")
 _FOUND = frozenset(("form", "found", "create", "establish"))
 # Words of talks between sides, as against gatherings ("a reconstruction conference").
@@ -927,6 +933,17 @@ class _Extractor:
                 toks[i].actor = ref
                 toks[i].pron = True
 
+    def _person_object(self, toks: list[_Tok], c: int) -> None:
+        """ "accuses *him* of running a narco-state": "him"/"her" right after verb cue ``c`` stand for
+        the last official named before, in this sentence or the one before, who is not the subject."""
+        left = {toks[i].actor for i in self._left(toks, c, noun=False, subj=None)}
+        ref = next((t.actor for t in reversed(toks[:c]) if t.person and t.actor not in left), None)
+        if ref is None:
+            ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official" and m.actor not in left), None)
+        if ref is not None:
+            toks[c + 1].actor = ref
+            toks[c + 1].pron = True
+
     def _object_pronoun(self, toks: list[_Tok], c: int, subj: int | None) -> None:
         """ "Tehran built Hezbollah and has armed *it*", "Iran created the Houthis. Tehran backs
         *them*": the object pronoun after verb cue ``c`` stands for the most recent actor that
@@ -1155,6 +1172,8 @@ class _Extractor:
                 continue
             if not cue.noun and c + 1 < n and lows[c + 1] in _ACTOR_OBJ_PRONOUNS and not toks[c + 1].actor:
                 self._object_pronoun(toks, c, subj)
+            elif not cue.noun and c + 1 < n and lows[c + 1] in ("him", "her") and not toks[c + 1].actor:
+                self._person_object(toks, c)
             left, right, passive, between = self._sides(toks, c, cue, subj)
             if left and not right and not cue.noun and not passive and _sides_named(lows[c + 1 : c + 5]):
                 # "Moscow still garrisons both sides": the two actors of the sentence before, else
@@ -1413,6 +1432,8 @@ class _Extractor:
                 between = True
             if t.low == "and" and not right and j + 1 < n and not toks[j + 1].actor and _verbish(toks[j + 1].low):
                 break  # "accused France of arming rebels and called New Delhi's ...": a new verb phrase
+            if cue.noun and not right and not between and not t.actor and t.low in _AUX and j > c + 1:
+                break  # "Russia and China, Maduro's main creditors, have played no part in ...": the noun's phrase ended
             if t.actor:
                 grp = _group(toks, j, 1, 12)
                 end = grp[-1]
@@ -1852,7 +1873,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "pull": 5, "order": 7, "throw": 4,
+_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3}
 
 
