@@ -46,197 +46,105 @@ pair by these rules but names both actors of a relation found elsewhere, in one 
 a cue word between them (a resolved pronoun counts), is more evidence for that relation; it
 never makes a new pair. Officials ("Venezuelan President Nicolás Maduro", later "Maduro")
 are mentions of their state (:mod:`~mapviewer.extract.officials`).
+
+The word lists and clause helpers live in :mod:`._grammar`; pronouns, back-references and
+implicit parties are resolved in :mod:`._references` (a mixin of the extractor).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import RELATION_TYPES, Actor, Article, Evidence, Relation, RelationMap
 from . import cues as _cues
+from ._grammar import (
+    _ACTOR_OBJ_PRONOUNS,
+    _ADVERBS,
+    _APPOSITIVE_OPENERS,
+    _APPOSITIVE_PARTICIPLES,
+    _ARMS_AGAINST,
+    _AUX,
+    _BACK_ADVERB,
+    _BACKREF_SET,
+    _BASE_KINDS,
+    _BE,
+    _BOUNDARY,
+    _CARRY,
+    _CLAIMED_DEEDS,
+    _COMPOUND_ONLY,
+    _CONDITIONAL_VERBS,
+    _COPULA,
+    _COPULA_GLUE,
+    _DEPLOY,
+    _DEPLOY_RX,
+    _FORCE_WORDS,
+    _FOUND,
+    _HEADS,
+    _HOSTILE_TYPES,
+    _MEDIATION_RX,
+    _MONARCHY_NOUNS,
+    _NAMED_WARS,
+    _NEGOTIATIONS,
+    _NEUTRAL_TYPES,
+    _NO,
+    _NOUN_AFTER,
+    _OBJ_PRONOUNS,
+    _OWNED_FORCES,
+    _PARTICIPLE_RX,
+    _PLACE_PREPS,
+    _POSS_PRONOUNS,
+    _PREPS,
+    _PRONOUN_BACKREF_RX,
+    _PRONOUN_RX,
+    _PRONOUNS,
+    _REBUILD,
+    _REGARD_GLUE,
+    _REGARD_VERBS,
+    _RELATIVE,
+    _REPORTING,
+    _RULER_PLURALS,
+    _RULERS,
+    _SAID,
+    _SHOW_OF_SUPPORT,
+    _SIDES_RX,
+    _SPEAKERS,
+    _TAKE,
+    _TAKES_PLACE,
+    _TERRITORY,
+    _TROOP_WORDS,
+    _VESSELS,
+    _after_prep,
+    _among,
+    _force_key,
+    _group,
+    _in_phrase,
+    _inside_name,
+    _is_subject,
+    _listed,
+    _main_subject,
+    _negated_before,
+    _object_extension,
+    _particle_ok,
+    _people_in_place,
+    _prep_before,
+    _sides_named,
+    _Tok,
+    _tokens,
+    _verb_cue,
+    _verbish,
+    _word_before,
+)
+from ._references import _References
 from .sentences import sentence_spans
 
 __all__ = ["Cancelled", "extract_relations", "relation_valence"]
 
-_TOKEN = re.compile(r"[’']s(?!\w)|\w+(?:n[’']t)?|[^\w\s]")
-_POSSESSIVE = frozenset(("'s", "’s"))
-_FUNCTION_WORDS = frozenset("is us it in on as an or so no be do".split())
-
-_HOSTILE_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if "conflict" in v)
-_NEUTRAL_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if v == "neutral")
-
-_PREPS = frozenset(
-    "in into to from of with against by at on for between among than inside within across near over "
-    "under toward towards about as like via through alongside including amid despite after before "
-    "during without".split()
-)
-_AUX = _cues.AUX
-_ADVERBS = frozenset("also still then now recently reportedly allegedly already again once long later soon".split())
-# Words allowed between two coordinated actors ("X, Y and the Z", "X-Y", "and in Z").
-_COORD_GLUE = frozenset(
-    ", and or as well both the - – / in to with of its their his her _".split()
-)
-# Modifiers of a coordinated actor: "the Sudanese army and the *paramilitary* RSF".
-_COORD_MODIFIERS = frozenset("paramilitary rebel rebels militant armed separatist islamist jihadist insurgent".split())
-_COORD_GLUE = _COORD_GLUE | _COORD_MODIFIERS
-_COORD_MARK = frozenset(", and or - – / as well".split())
-# Head nouns that may follow an actor inside a coordination ("the Ethiopian government and the TPLF").
-_HEADS = frozenset(
-    "government governments forces troops army armies military militaries rebels regime regimes "
-    "authorities officials leaders people side sides fighters militias navy air force diplomats ministers envoys "
-    "lawmakers".split()
-)
-_BOUNDARY = frozenset("; : ( ) — – but while whereas although though because unless".split())
-_RELATIVE = frozenset("which who whom that".split())
-_BE = frozenset("is are was were be been being get got gets getting".split())
-_PRONOUNS = frozenset(("it", "they"))
-# Words before "base(s)" that make it a military base, not a "support base" or "base rate".
-_BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
-# Quick test for a sentence that may refer back to an actor without naming it.
-_PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
-    r"|army|military|junta|juntas|regimes|armed forces)|[Gg]overnment (?:forces|troops))\b"
-)
-# The same for a text that names organizations or groups: also "the mission", "the group" (see below).
-_PRONOUN_BACKREF_RX = re.compile(
-    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
-                                "|organi[sz]ation)")
-)
-# Definite back-references to an organization or group: "the mission" (after "an EU mission"),
-# "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
-_BACKREF_NOUNS = {
-    "group": "group", "militia": "group", "movement": "group", "rebels": "group", "militants": "group",
-    "insurgents": "group", "jihadists": "group",
-    "bloc": "organization", "alliance": "organization", "coalition": "organization", "mission": "organization",
-    "agency": "organization", "watchdog": "organization", "forum": "organization", "court": "organization",
-    "tribunal": "organization",
-    "organisation": "organization", "organization": "organization",
-}  # fmt: skip
-_BACKREF_SET = frozenset(_BACKREF_NOUNS)
-# One adjective allowed in a back-reference: "the militant group", "the Western alliance".
-_BACKREF_ADJ = frozenset(
-    "militant armed islamist jihadist rebel military western regional african european atlantic islamic "
-    "paramilitary separatist international".split()
-)
-# "the Cold War", "the Gulf War": a war by name relates no one.
-_NAMED_WARS = frozenset(
-    "cold gulf world vietnam korean iraq whisky napoleonic cod opium boer crimean six-day yom".split()
-)
-# "the kingdom" and its kin stand for the last such monarchy named: absolute monarchies and the
-# kingdoms news calls "the kingdom".
-_KINGDOMS = frozenset("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN SWZ LSO TON".split())
-_MONARCHY_NOUNS = {
-    "kingdom": _KINGDOMS, "sultanate": frozenset(("OMN", "BRN")), "emirate": frozenset(("QAT", "KWT", "ARE")),
-}  # fmt: skip
-# "an EU mission", "the NATO alliance": the noun names the actor before it, for a later "the mission".
-_NOUN_AFTER = re.compile(r"[ \t]+(" + "|".join(_BACKREF_NOUNS) + r")\b")
-_BACKREF_NOT_AFTER = frozenset("between with of against".split())
-_BACKREF_RANGE = 1500  # characters: an older antecedent is too far back to be meant
-# A state's own forces, named with it: "the Sudanese army", "Sudan's military", "Burhan's forces".
-# A later bare "the army" stands for the last such state (see _Extractor._resolve_forces).
-_OWNED_FORCES = re.compile(
-    r"(?:['’]s)?[ \t]+(?:armed[ \t]+forces|army|junta|government"
-    # "Russian military instructors" names no army: "military" only as a noun.
-    r"|military(?![ \t]+(?:instructors|advisers|advisors|aid|exercises?|equipment|bases?|cooperation|hardware"
-    r"|contractors|presence|personnel|experts|trainers|support|ties|drills|assistance|officials|sources)))(?![\w-])"
-    r"|['’]s[ \t]+(?:forces|troops)(?![\w-])"
-)
-_FORCE_WORDS = frozenset(("army", "military", "junta", "forces", "troops", "government"))
-
-
-def _force_key(phrase: str) -> str:
-    """The force word a phrase names: "'s armed forces" -> "forces", " junta" -> "junta"."""
-    w = phrase.rsplit(None, 1)[-1].lower()
-    return "forces" if w == "troops" else w
-# Words after "the army" that make it a person or a place, not the state acting: "the army chief".
-_FORCE_NOT = frozenset(
-    "chief chiefs commander commanders general generals officer officers spokesman spokesperson headquarters "
-    "base bases barracks units unit".split()
-)
-# "Turkish-made drones", "the Russian-led CSTO", "a British-drafted resolution": an actor inside a
-# noun phrase is not an actor of the clause. "Iran-backed Houthis" states support, nothing more.
-_MODIFIER_PARTS = frozenset(
-    "made built designed produced manufactured led drafted owned based flagged registered".split()
-)
-# Participles that open an aside about the noun before them (", led by ...,", ", based in ...,").
-_APPOSITIVE_PARTICIPLES = frozenset(
-    "led headed chaired run founded based created formed established known dubbed elected appointed "
-    "named installed backed".split()
-)
-# "Turkish-built drones": a maker, and the verbs that make the clause's subject its customer.
-_MADE_PARTS = frozenset("made built designed produced manufactured supplied".split())
-_USE_VERBS = frozenset("deploy use field operate fly buy acquire receive rely purchase order obtain".split())
-# Forces sent with a purpose of support: "sent the patrol ship HMS Trent ... in a show of support".
-_VESSELS = frozenset("ship ships vessel vessels patrol frigate destroyer carrier".split())
-_SHOW_OF_SUPPORT = frozenset("support solidarity defend defence defense protect reassure reassurance".split())
-# Organs of a state named after its capital: "the Tripoli-based coast guard".
-_STATE_ORGANS = frozenset("coast government administration authorities parliament navy police ministry".split())
-# Words that open a noun-phrase aside after an actor: "Ottawa, itself the target of ...,".
-_APPOSITIVE_OPENERS = frozenset("itself themselves a an the once long home now then still also currently formerly".split())
-_BACKING_PARTS = frozenset("backed funded armed supported sponsored trained equipped".split())
-# Verbs of carrying: a trade cue only with goods named ("carried weapons to the RSF").
-_CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel ship pipe".split())
-# "the two sides", "both parties", "the warring parties", "the two foreign ministers".
-_SIDES_NOUNS = frozenset(
-    "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
-    "neighbors capitals juntas states nations".split()
-)
-_COUNTS = {"two": 2, "both": 2, "three": 3}
-_RULER_NOUNS = frozenset("juntas regimes states nations".split())
-_RULER_PLURALS = frozenset(("juntas", "regimes"))
-_STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
-_SIDES_RX = re.compile(r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
-# A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
-_MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax|good offices)")
-_PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
-# Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
-_SAID = frozenset(
-    "said says told tells added stated announced reported confirmed noted according".split()
-)
-# Object pronouns: "accusing *him* of directing support for X" -- the object is the person.
-_OBJ_PRONOUNS = frozenset("him her them me us you".split())
-# "has armed *it*", "backs *them*": an object pronoun right after a verb cue stands for an actor.
-_ACTOR_OBJ_PRONOUNS = frozenset(("it", "them"))
-# "pledged money to *rebuild the south*": aid for the rebuilding of the place the text is about.
-_REBUILD = frozenset("rebuild rebuilding reconstruct reconstructing reconstruction recovery".split())
-# A state named as a place: "in southern Lebanon", "across Lebanon", "on Lebanese soil".
-_PLACE_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Aa]cross|[Ii]nside|[Tt]hroughout)[ \t]+(?:(?:the[ \t]+)?(?:south|north|east|west)(?:ern)?[ \t]+)?(?=[A-Z])"
-)
-_PLACE_AFTER = re.compile(r"[ \t]+(?:soil|territory)\b")
-# People in a place are not its state: "protesters in Kinshasa attacked", "residents of Kyiv".
-_PEOPLE = frozenset(
-    "protesters protestors demonstrators crowds crowd residents citizens civilians people students mobs mob "
-    "rioters activists workers villagers inhabitants locals voters refugees migrants mourners worshippers "
-    "shoppers fans youths passers-by onlookers".split()
-)
-_PEOPLE_PREPS = frozenset("in of from across throughout around near outside".split())
-# Between a possessive relation noun and its complement: "X's closest ally remains Y".
-_COPULA = frozenset("is are was were remains remain remained has have had been be still".split())
-_REPORTING = frozenset("accuse accused accuses accusing allege alleged alleges claim claimed claims".split())
-# Between a subject and a possessive relation noun: "X is one of Y's", "X, once Y's main".
-_COPULA_GLUE = frozenset(
-    "is are was were remains remain remained became become becomes been has have had one of the a an , "
-    "once still also now long seen as considered regarded its main".split()
-)
-
 
 class Cancelled(Exception):
     """Extraction was cancelled through the ``cancel`` callback."""
-
-
-@dataclass(slots=True)
-class _Tok:
-    low: str
-    actor: str | None = None
-    poss: bool = False  # followed by "'s"
-    pron: bool = False  # a resolved pronoun, not a mention
-    person: bool = False  # an official standing for the actor ("he"/"she" may refer back to one)
-    adj: bool = False  # an adjective ("Chinese incursions"), not a name ("the Gaza war")
 
 
 @dataclass(slots=True)
@@ -260,256 +168,7 @@ def relation_valence(types: tuple[str, ...] | list[str]) -> str:
     return "cooperative" if coop else "neutral"
 
 
-# -- tokens ----------------------------------------------------------------------------
-def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:
-    """The tokens of ``text[s:e]``, lower-cased; each mention is one token carrying its actor.
-
-    A possessive "'s" is not a token: it marks the actor before it (``poss``). Only the
-    first token after a mention can be one, as words carry no actor."""
-    toks: list[_Tok] = []
-    pos = s
-    findall = _TOKEN.findall
-    for m in mentions:
-        words = findall(text[pos : m.start].lower())  # one lower() per stretch, not per word
-        if words and toks and words[0] in _POSSESSIVE:
-            toks[-1].poss = True
-            del words[0]
-        toks += [_Tok(w) for w in words]
-        low = m.surface.lower()
-        if low in _FUNCTION_WORDS:
-            low = m.surface  # "IS", "US": an actor, never the verb "is" or the pronoun "us"
-        toks.append(_Tok(low, m.actor, person=m.form == "official", adj=m.form == "adjective"))
-        pos = m.end
-    words = findall(text[pos:e].lower())
-    if words and toks and words[0] in _POSSESSIVE and toks[-1].actor:
-        toks[-1].poss = True
-        del words[0]
-    toks += [_Tok(w) for w in words]
-    return toks
-
-
-_verbish = _cues.verbish
-
-
-def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
-    """Indices of the coordinated actors starting at actor token ``i``, going ``step``."""
-    out = [i]
-    if toks[i].pron and toks[i].low in _PRONOUNS:
-        return out  # "... with Japan, and it has allowed": a pronoun starts its own clause
-    seen = {toks[i].actor}
-    j = i + step
-    mark = False
-    comma_and = False  # going back, ", and" crossed: the actor after it may start its own clause
-    listed = False  # a list has "and", "or" or a hyphen; "In addition to X, Y" has a lone comma
-    while 0 <= j < len(toks) and abs(j - i) <= limit:
-        t = toks[j]
-        if t.actor:
-            if t.pron and t.low in _PRONOUNS:
-                break
-            if step < 0 and mark and toks[j + 1].low == "," and _after_prep(toks, j) and not _after_prep(toks, out[0]):
-                break  # "support for the M23, and Britain suspended": the M23 ends the clause before
-            b = j - 1
-            while b > 1 and toks[b].low in ("the", "_"):
-                b -= 1
-            if step > 0 and mark and toks[b].low == "and" and toks[b - 1].low == "," and _is_subject(toks, _run_end(toks, j)):
-                break  # "between Niamey and Paris, and Chinese diplomats are", ", and the UAE and Qatar urged"
-            if mark and toks[j - step].low == "," and t.poss != toks[i].poss:
-                break  # "Russia, Algeria's main arms supplier,": an apposition, not a list
-            if step < 0 and comma_and and _is_subject(toks, out[0]):
-                break  # "... with the Greenlandic government, and EU leaders have": a new clause
-            if t.actor in seen or mark:
-                out.append(j)
-                seen.add(t.actor)
-                i, mark = j, False
-            else:
-                break
-        elif t.low in _COORD_MARK:
-            mark = True
-            listed = listed or t.low != ","
-            comma_and = comma_and or (step < 0 and t.low == "," and toks[j + 1].low == "and")
-        elif not (t.low in _COORD_GLUE or t.low in _HEADS):
-            break
-        j += step
-    if not listed:
-        return [k for k in out if toks[k].actor == toks[out[0]].actor]
-    return out
-
-
-def _run_end(toks: list[_Tok], i: int) -> int:
-    """The last actor of the plain coordination starting at actor ``i`` ("the UAE and Qatar")."""
-    end = i
-    k = i + 1
-    while k < len(toks) and (toks[k].actor or toks[k].low in ("and", "the", "_")):
-        if toks[k].actor:
-            end = k
-        k += 1
-    return end
-
-
-def _is_subject(toks: list[_Tok], i: int) -> bool:
-    """Is actor token ``i`` (the end of a group) followed by a verb, as a clause subject is?"""
-    j = i + 1
-    skipped = 0
-    while j < len(toks) and skipped < 3:
-        low = toks[j].low
-        if toks[j].actor:
-            return False
-        if low in _AUX or _verbish(low):
-            return True
-        if (
-            low in _ADVERBS
-            or (low.endswith("ly") and low.isalpha())  # "the two countries finally ended"
-            or (toks[i].poss and skipped < 2 and low.isalpha())
-            or low in _HEADS
-            or (skipped == 0 and low.endswith("s") and low.isalpha() and not toks[i].poss and j + 1 < len(toks)
-                and (_verbish(toks[j + 1].low) or toks[j + 1].low.endswith("ly")))  # "Russian bombers probe"
-        ):
-            j += 1
-            skipped += 1
-            continue
-        if low == ",":  # an appositive: "Azerbaijan, which borders Iran" / "the UAE, once ..."
-            return True
-        return False
-    return False
-
-
-def _after_prep(toks: list[_Tok], i: int) -> bool:
-    j = i - 1
-    while j >= 0 and toks[j].low in ("the", "a", "an"):
-        j -= 1
-    return j >= 0 and toks[j].low in _PREPS
-
-
-# Prepositions that put an actor in a phrase of its own; not "by" (an agent) nor "of"/"for".
-_PHRASE_PREPS = frozenset("in into to from with against over on at near inside across toward towards".split())
-# Words before "in" that make the place speak for its state: "officials in Beijing condemned".
-_SPEAKERS = frozenset(
-    "officials leaders authorities government diplomats ministers politicians lawmakers policymakers "
-    "analysts commentators media".split()
-)
-
-
-_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
-_CAP_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
-# Capitalized words before an adjective that do not make it part of a name ("The Ethiopian army").
-_NOT_NAME_WORDS = frozenset(
-    "the a an in on at for but and as with by from to of after before while when since both many some two "
-    "three several its their his her our this that these those under new former".split()
-)
-
-
-def _inside_name(text: str, s: int, e: int) -> bool:
-    """Is the adjective at ``text[s:e]`` inside a proper name, between two capitalized words
-    ("the Grand *Ethiopian* Renaissance Dam", "Trans *Adriatic* Pipeline")?"""
-    if _CAP_AFTER.match(text, e) is None:
-        return False
-    b = _NAME_BEFORE.search(text, max(0, s - 30), s)
-    return b is not None and b.group(1).lower() not in _NOT_NAME_WORDS
-
-
-def _negated_before(lows: list[str], k: int) -> bool:
-    """Is the verb phrase ending before token ``k`` negated ("has *not* sent instructors", "*refrained*
-    from accusing Kampala")? Looks back to the start of the clause, at most eight words."""
-    j = k - 1
-    while j >= 0 and k - j <= 8 and lows[j] not in _BOUNDARY and lows[j] not in (",", "and", "but"):
-        if lows[j] in _cues.NEGATORS or lows[j] in _REFRAIN:
-            return True
-        j -= 1
-    return False
-
-
-# "X regards Y as a provocation", "called Y a threat", "branded Y an enemy".
-_REGARD_VERBS = frozenset("regard see view consider call brand label deem describe treat rank".split())
-_REGARD_GLUE = frozenset(
-    "as a an the real direct major serious grave potential existential strategic key natural main chief "
-    "greatest biggest".split()
-)
-_POSS_PRONOUNS = frozenset(("its", "their", "his", "her"))
-# Cue verbs that state a relation only under conditions checked elsewhere ("brought ... into force").
-_CONDITIONAL_VERBS = frozenset(
-    "bring brings brought bringing convene convened shuttle shuttled open opened send sent carry carried".split()
-)
-# Joint projects named after two states: only in "X-Y <noun>" ("the China-Pakistan Economic Corridor").
-_COMPOUND_ONLY = frozenset(("corridor", "pipeline", "railway", "commission", "initiative", "project"))
-_PLACE_PREPS = frozenset(("in", "into", "near", "across", "inside", "along"))
-_RULERS = frozenset("junta juntas regime regimes rulers government governments forces troops army military".split())
-_TERRITORY = frozenset("airspace territory waters soil border borders".split())
-# Verbs whose object is a place ("invested heavily in Rwanda's airport", "opened an embassy in").
-_TAKES_PLACE = frozenset(
-    "invest invested invests investing open opened opens opening intervene intervened meddle meddled meddling "
-    "interfere interfered interfering deploy deployed station stationed base based".split()
-)
-_BACK_ADVERB = frozenset("to into from in on down off out away home up".split())
-_NO = frozenset(("no", "not", "never", "without"))
-# A participle in the object's noun phrase ("assets held by", "companies owned by").
-_PARTICIPLE_RX = re.compile(r"(?:held|owned|run|controlled|operated|used|backed|funded|led|flown|made)$")
-# Verbs of sending forces: with no destination named, the text's own state receives them.
-_DEPLOY = frozenset(("send", "deploy", "dispatch", "rotate", "arrive"))
-_TROOP_WORDS = frozenset(
-    "police officers detachment contingent peacekeepers battalion brigade personnel force instructors".split()
-)
-_DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|rotat\w*)\b")
-_FOUND = frozenset(("form", "found", "create", "establish"))
-# Words of talks between sides, as against gatherings ("a reconstruction conference").
-_NEGOTIATIONS = frozenset("talks negotiations dialogue round rounds meeting meetings".split())
-_CLAIMED_DEEDS = frozenset(
-    "responsibility credit victory attack attacks dozens strike strikes killing killings bombing lives".split()
-)
-_ARMS_AGAINST = _cues.Cue("war", "dir", True, 0.6)  # "took up arms against IS"
-_TAKE = frozenset("take takes took taken taking accept accepted".split())
-_REFRAIN = frozenset("refrain refrained refrains refraining avoid avoided avoids avoiding stopped".split())
-
-
-def _in_phrase(toks: list[_Tok], i: int) -> bool:
-    """Is actor token ``i`` the object of a preposition ("troops *in* Somalia", "a dispute *with*
-    Ethiopia"), and not a place speaking for its state ("officials in Beijing")?"""
-    j = i - 1
-    while j >= 0 and toks[j].low in ("the", "a", "an"):
-        j -= 1
-    if j < 0 or toks[j].low not in _PHRASE_PREPS:
-        return False
-    return not (j > 0 and toks[j - 1].low in _SPEAKERS)
-
-
-def _people_in_place(toks: list[_Tok], i: int) -> bool:
-    """Is actor token ``i`` the place of a group of people ("protesters *in* Kinshasa", "crowds
-    in central Tehran", "residents of Kyiv")? They act, not the state."""
-    if i < 2 or not any(t.low in _PEOPLE_PREPS for t in toks[max(0, i - 3) : i]):
-        return False  # the usual case, tested at once
-    j = i - 1
-    steps = 0
-    while j >= 0 and steps < 2 and toks[j].low not in _PEOPLE_PREPS:
-        if toks[j].actor or not toks[j].low.isalpha():
-            return False
-        j -= 1
-        steps += 1  # "in central Tehran", "in the capital"
-    if j < 1 or toks[j].low not in _PEOPLE_PREPS:
-        return False
-    k = j - 1
-    if toks[k].low in _PEOPLE:
-        return True
-    # "protesters gathered in Kinshasa": one verb between the people and the place.
-    return k >= 1 and _verbish(toks[k].low) and toks[k - 1].low in _PEOPLE
-
-
-def _main_subject(toks: list[_Tok]) -> int | None:
-    first = None
-    skip = -1  # "traders in India, Japan and South Korea are watching": the list is a place
-    for i, t in enumerate(toks):
-        if not t.actor or i <= skip:
-            continue
-        if _after_prep(toks, i):
-            skip = _group(toks, i, 1, 12)[-1]
-            continue
-        if first is None:
-            first = i
-        if _is_subject(toks, i):
-            return i
-    return first
-
-
-# -- the extractor ---------------------------------------------------------------------
-class _Extractor:
+class _Extractor(_References):
     def __init__(self, article: Article, gazetteer=None) -> None:
         self.article = article
         self.gazetteer = gazetteer
@@ -652,345 +311,6 @@ class _Extractor:
         if progress:
             progress(1.0, "done")
         return m
-
-    # -- stand-ins --
-    def _modifiers(self, toks: list[_Tok], lows: list[str], si: int) -> None:
-        """ "Turkish-made drones", "the Russian-led CSTO": the actor modifies a noun and is no actor
-        of the clause. "Iran-backed Houthis" states that Iran supports the Houthis."""
-        n = len(toks)
-        for i in range(n - 2):
-            t = toks[i]
-            if not t.actor or lows[i + 1] != "-":
-                continue
-            part = lows[i + 2]
-            if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
-                continue
-            if part == "based" and i + 3 < n and (lows[i + 3] in _HEADS or lows[i + 3] in _STATE_ORGANS):
-                continue  # "the Tripoli-based coast guard", "the Kyiv-based government": the state's own
-            k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
-            if k is not None and toks[k].actor == t.actor:
-                continue  # "the Tripoli-based Libyan government": the same actor, named twice
-            if part in _BACKING_PARTS:
-                if k is not None:
-                    self._add(t.actor, toks[k].actor, True, "military support", 0.6, si)  # type: ignore[arg-type]
-            elif part in _MADE_PARTS and not _cues.ARMS_WORDS.isdisjoint(lows[i + 3 : i + 7]):
-                user = self._weapon_user(toks, lows, i)
-                if user is not None and user != t.actor:
-                    # "Kyrgyzstan deployed Turkish-built drones": the maker armed the user.
-                    self._add(t.actor, user, True, "arms trade", 0.5, si)  # type: ignore[arg-type]
-            t.actor = None
-
-    @staticmethod
-    def _weapon_user(toks: list[_Tok], lows: list[str], i: int) -> str | None:
-        """The subject of a verb of using or buying right before "<X>-made <weapons>" at ``i``
-        ("Kyrgyzstan *deployed* Turkish-built drones", "relied on Iranian-made aircraft"); None
-        for any other verb ("Ukraine destroyed Russian-made tanks" names no supplier)."""
-        j = i - 1
-        verb = False
-        while j >= 0 and i - j <= 8 and lows[j] not in _BOUNDARY and lows[j] != ",":
-            if toks[j].actor:
-                # "a deal for Hungary to acquire Swedish-built fighters": the infinitive's subject.
-                subject = not _after_prep(toks, j) or (lows[j - 1] == "for" and lows[j + 1] == "to")
-                return toks[j].actor if verb and subject else None
-            if any(c in _USE_VERBS for c in _cues.lemma_candidates(lows[j])):
-                verb = True
-            j -= 1
-        return None
-
-    def _resolve_forces(self, toks: list[_Tok], lows: list[str], s: int, states: set[str]) -> None:
-        """ "the army", "the military", "the junta", "the armed forces", "government forces" stand
-        for a state: the last state whose forces the text named with it ("the Sudanese army"),
-        else the nearest state named before them in this or the previous sentence."""
-        n = len(toks)
-        for i in range(1, n):
-            low = lows[i]
-            if low not in _FORCE_WORDS or toks[i].actor or (i + 1 < n and lows[i + 1] in _FORCE_NOT):
-                continue
-            prev = lows[i - 1]
-            if low in ("army", "military", "junta") and prev == "the":
-                mod = -1
-            elif low == "forces" and prev == "armed" and i > 1 and lows[i - 2] == "the":
-                mod = i - 1
-            elif low in ("forces", "troops") and prev in ("government", "federal") and not toks[i - 1].actor:
-                mod = i - 1
-            elif low == "government" and prev == "federal" and i > 1 and lows[i - 2] == "the":
-                mod = i - 1  # "the federal government": the state the text is about
-            else:
-                continue
-            # The state named with the same word ("the Nigerien junta"), else with any ("the Malian army").
-            owner = None
-            for key in (_force_key(low), None):
-                best = -1
-                for fk, (at, who) in self._owners.items():
-                    if key is not None and fk != key:
-                        continue
-                    k = bisect.bisect_left(at, s)
-                    if k and at[k - 1] > best:
-                        best, owner = at[k - 1], who[k - 1]
-                if owner is not None:
-                    break
-            if owner is None:
-                j = next((j for j in range(i - 1, -1, -1) if toks[j].actor in states), None)
-                # "Turkey shelled government forces": a state acting on the forces is not their owner.
-                if j is not None and not any(_verbish(lows[x]) for x in range(j + 1, i)):
-                    owner = toks[j].actor
-                else:
-                    owner = next((m.actor for m in reversed(self._prev_ms) if m.actor in states), None)
-            if owner is None and mod >= 0:
-                owner = self._home_state()  # "federal forces" with no state named: the text's own
-            if owner is None:
-                continue
-            toks[i].actor = owner
-            toks[i].pron = True
-            if mod >= 0:
-                toks[mod].low = lows[mod] = "_"  # one token stands for the actor
-
-    def _resolve_backrefs(self, toks: list[_Tok], lows: list[str], s: int) -> None:
-        """ "the mission", "the bloc", "the alliance", "the group" stand for the last actor named
-        with the same noun ("an EU mission"), else the last organization (bloc, alliance, ...)
-        or non-state group (group, militia, movement) named before, if close enough. Not when a
-        complement follows ("the alliance between X and Y", "the group of seven")."""
-        at = [i for i, low in enumerate(lows) if low in _BACKREF_SET]
-        for i in reversed(at):  # from the end: deleting a "'s" leaves earlier indices as they are
-            low = lows[i]
-            adj = i > 1 and lows[i - 1] in _BACKREF_ADJ and lows[i - 2] == "the"  # "the militant group"
-            if i == 0 or (lows[i - 1] != "the" and not adj) or toks[i].actor or (
-                i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER
-            ):
-                continue
-            ref = None
-            for key in (low, _BACKREF_NOUNS[low]):
-                # Named earlier in this sentence, else before it.
-                ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key), None)
-                if ref is None and key in self._refs:
-                    at, who = self._refs[key]
-                    k = bisect.bisect_left(at, s)
-                    if k and s - at[k - 1] <= _BACKREF_RANGE:
-                        ref = who[k - 1]
-                if ref is not None:
-                    break
-            if ref is not None:
-                toks[i].actor = ref
-                toks[i].pron = True
-                toks[i - 1].low = lows[i - 1] = "_"  # "the group": one token stands for the actor
-                if adj:
-                    toks[i - 2].low = lows[i - 2] = "_"
-                if i + 1 < len(toks) and lows[i + 1] in _POSSESSIVE:
-                    toks[i].poss = True  # "the group's leader"
-                    del toks[i + 1], lows[i + 1]
-
-    def _remember_lists(self, toks: list[_Tok], si: int) -> None:
-        """Keep the lists of three or more states this sentence names ("Mali, Burkina Faso and
-        Niger"), for a later "the three governments"."""
-        i = 0
-        n = len(toks)
-        while i < n:
-            if toks[i].actor and not toks[i].pron:
-                grp = _group(toks, i, 1, 12)
-                actors = list(dict.fromkeys(toks[k].actor for k in grp))
-                if len(actors) >= 3 and all(self._kinds.get(a) == "country" for a in actors):
-                    self._lists.append((si, actors))  # type: ignore[arg-type]
-                i = grp[-1] + 1
-            else:
-                i += 1
-
-    def _plural_rulers(self, toks: list[_Tok], si: int) -> None:
-        """ "The juntas accuse ECOWAS": "the juntas" (or "regimes") as a subject stand for the last
-        states listed together, a few sentences back; the list becomes coordinated tokens."""
-        for i in range(1, len(toks) - 1):
-            if toks[i].low not in _RULER_PLURALS or toks[i - 1].low != "the" or toks[i].actor:
-                continue
-            if not (_verbish(toks[i + 1].low) or toks[i + 1].low in _ADVERBS):
-                continue
-            actors = next((a for s_, a in reversed(self._lists) if si - s_ <= 8), None)
-            if not actors:
-                return
-            made: list[_Tok] = []
-            for k, a in enumerate(actors):
-                if k:
-                    made.append(_Tok("and"))
-                made.append(_Tok("juntas", a, pron=True))
-            toks[i - 1 : i + 1] = made
-            return
-
-    def _implicit_parties(self, toks: list[_Tok], si: int = -1) -> list[_Tok]:
-        """ "The two leaders signed a declaration", "the three leaders pledged", "both countries
-        agreed": a subject counting N sides stands for the N actors of the sentence before, when
-        it names exactly N (else for the N named before it in this sentence)."""
-        n = len(toks)
-        for i in range(n - 2):
-            low = toks[i].low
-            if low not in _COUNTS:
-                continue
-            if toks[i + 1].low not in _SIDES_NOUNS:
-                # One adjective between: "both Nordic leaders", "the two Korean governments".
-                if i + 3 < n and toks[i + 2].low in _SIDES_NOUNS and toks[i + 1].low.isalpha() and not toks[i + 1].actor:
-                    del toks[i + 1]
-                    n -= 1
-                else:
-                    continue
-            start = i - 1 if i and toks[i - 1].low == "the" else i
-            subject = any(_verbish(x.low) for x in toks[i + 2 : i + 4]) or (start and toks[start - 1].low == "between")
-            want = _COUNTS[low]
-            here = list(dict.fromkeys(t.actor for t in toks[:start] if t.actor))
-            prev = list(dict.fromkeys(m.actor for m in self._prev_ms))
-            if not subject:
-                # An object ("Qatar hosting the two delegations"): the pair of the sentence before,
-                # not counting the actors of this one.
-                own = {t.actor for t in toks if t.actor}
-                here, prev = [], [a for a in prev if a not in own]
-            if toks[i + 1].low in _STATE_SIDES and len(prev) > want:
-                prev = [a for a in prev if self._kinds.get(a) == "country"]  # "both leaders": states
-            if len(here) > want == 2:
-                # "Ottawa, the target of Trump's jibes, has sided with the Danes, and the two
-                # countries ...": the clause's subject and the last actor named.
-                j = _main_subject(toks[:start])
-                last = next((t.actor for t in reversed(toks[:start]) if t.actor), None)
-                if j is not None and last is not None and toks[j].actor != last:
-                    here = [toks[j].actor, last]  # type: ignore[list-item]
-            actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
-            if not actors and want > 2 and toks[i + 1].low in _STATE_SIDES | _RULER_NOUNS:
-                # "the three governments": the last list of three states, a few sentences back.
-                actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])
-            if not actors:
-                continue
-            made: list[_Tok] = []
-            for k, a in enumerate(actors):
-                if k:
-                    made.append(_Tok("and"))
-                made.append(_Tok(toks[i + 1].low, a, pron=True))
-            return toks[:start] + made + toks[i + 2 :]
-        return toks
-
-    def _resolve_monarchy(self, toks: list[_Tok], lows: list[str], s: int) -> None:
-        """ "the kingdom", "the sultanate", "the emirate" anywhere in a clause ("a truce between the
-        kingdom and the rebels") stand for the last monarchy of that kind named before."""
-        for i in range(1, len(toks)):
-            kinds = _MONARCHY_NOUNS.get(lows[i])
-            if kinds is None or lows[i - 1] != "the" or toks[i].actor:
-                continue
-            ref = next((t.actor for t in reversed(toks[:i]) if t.actor in kinds), None)
-            if ref is None:
-                k = bisect.bisect_left(self._mention_starts, s)
-                ref = next(
-                    (m.actor for m in reversed(self._mentions[max(0, k - 40) : k]) if m.actor in kinds and s - m.start < _BACKREF_RANGE),
-                    None,
-                )
-            if ref is not None:
-                toks[i].actor = ref
-                toks[i].pron = True
-                toks[i - 1].low = lows[i - 1] = "_"
-
-    # -- pronouns --
-    def _resolve_pronouns(self, toks: list[_Tok], lows: list[str], topic: str | None) -> None:
-        """Mark subject pronouns ("It", "They", "the country") as the actor they stand for
-        (``lows``, the tokens' lower-case forms, is kept in step); "he"/"she" stand for the last
-        official named, in this sentence or the one before ("Meloni flew to Tripoli, and she ...")."""
-        if "he" in lows or "she" in lows:
-            self._resolve_person(toks, lows)
-        if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
-            return
-        for i, t in enumerate(toks):
-            if t.actor:
-                continue
-            k = None
-            if t.low in _PRONOUNS:
-                k = i
-            elif t.low == "the" and i + 1 < len(toks) and toks[i + 1].low in _PRONOUN_NOUNS:
-                k = i + 1
-            if k is None or k + 1 >= len(toks):
-                continue
-            nxt = toks[k + 1].low
-            third_person = nxt.endswith("s") and nxt.isalpha() and not nxt.endswith("ss")
-            if not (_verbish(nxt) or nxt in _ADVERBS or third_person):
-                continue  # "it" as an object, or "it is unfortunate that..."
-            prev = [x.low for x in toks[max(0, i - 2) : i]]
-            if i == 0 or (i <= 3 and "," in prev) or (
-                # "Locked in a bitter quarrel with Addis Ababa, it has flown weapons to Mogadishu"
-                i > 1 and toks[i - 1].low == "," and toks[0].low.endswith(("ed", "ing")) and "," not in lows[: i - 1]
-            ):
-                ref = topic
-            else:
-                j = _main_subject(toks[:i])
-                ref = toks[j].actor if j is not None else topic
-            if ref:
-                toks[k].actor = ref
-                toks[k].pron = True
-                if k != i:
-                    toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
-
-    def _resolve_person(self, toks: list[_Tok], lows: list[str]) -> None:
-        for i, low in enumerate(lows):
-            if low not in ("he", "she") or i + 1 >= len(toks):
-                continue
-            nxt = lows[i + 1]
-            if not (_verbish(nxt) or nxt in _ADVERBS or (nxt.endswith("s") and nxt.isalpha())):
-                continue
-            ref = next((t.actor for t in reversed(toks[:i]) if t.person), None)
-            if ref is None:
-                ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official"), None)
-            if ref is not None:
-                toks[i].actor = ref
-                toks[i].pron = True
-
-    def _person_object(self, toks: list[_Tok], c: int) -> None:
-        """ "accuses *him* of running a narco-state": "him"/"her" right after verb cue ``c`` stand for
-        the last official named before, in this sentence or the one before, who is not the subject."""
-        left = {toks[i].actor for i in self._left(toks, c, noun=False, subj=None)}
-        ref = next((t.actor for t in reversed(toks[:c]) if t.person and t.actor not in left), None)
-        if ref is None:
-            ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official" and m.actor not in left), None)
-        if ref is not None:
-            toks[c + 1].actor = ref
-            toks[c + 1].pron = True
-
-    def _object_pronoun(self, toks: list[_Tok], c: int, subj: int | None) -> None:
-        """ "Tehran built Hezbollah and has armed *it*", "Iran created the Houthis. Tehran backs
-        *them*": the object pronoun after verb cue ``c`` stands for the most recent actor that
-        is not the cue's subject, in this sentence or else the previous one, of a fitting kind
-        ("it": no plural group; "them": a group or region, or a plural name)."""
-        left = {toks[i].actor for i in self._left(toks, c, noun=False, subj=subj)}
-        plural = toks[c + 1].low == "them"
-        cands = [(toks[j].actor, toks[j].low) for j in range(c - 1, -1, -1) if toks[j].actor and not toks[j].pron]
-        prev = [(m.actor, m.surface.lower()) for m in reversed(self._prev_ms) if m.actor != self._prev_subj]
-        for actor, low in cands + prev:
-            if actor in left:
-                continue
-            kind = self._kinds.get(actor, "country")
-            named_plural = low.endswith("s") and kind != "country"
-            if (kind in ("group", "region") or named_plural) if plural else not named_plural:
-                toks[c + 1].actor = actor
-                toks[c + 1].pron = True
-                return
-
-    def _possessed_object(self, toks: list[_Tok], lows: list[str], c: int, subj: int | None, left: list[int]) -> list[int]:
-        """ "The military said Israeli fire had killed 40 of *its* soldiers": with no actor after
-        verb cue ``c``, an object "its/their <noun>" belongs to the sentence's subject, when that
-        subject is not the cue's own (then "its" is the cue subject's: "Russia sent its troops")."""
-        if subj is None or subj >= min(left) or toks[subj].actor in {toks[i].actor for i in left}:
-            return []
-        for k in range(c + 1, min(len(toks) - 1, c + 9)):
-            low = lows[k]
-            if low in _BOUNDARY or low in _RELATIVE or toks[k].actor:
-                return []
-            if low in ("its", "their") and lows[k + 1].isalpha():
-                return [subj]
-        return []
-
-    def _home_state(self) -> str | None:
-        """The state the text is set in: the one it names most often as a place ("in southern
-        Lebanon", "across Lebanon", "on Lebanese soil"); computed once, on first use."""
-        if self._home is None:
-            text = self.article.text
-            # One pass of each pattern over the text, then a look-up per mention.
-            before = {h.end() for h in _PLACE_BEFORE.finditer(text)}
-            after = {h.start() for h in _PLACE_AFTER.finditer(text)}
-            places: dict[str, int] = {}
-            for m in self._mentions:
-                if (m.start in before or m.end in after) and self._kinds.get(m.actor) == "country":
-                    places[m.actor] = places.get(m.actor, 0) + 1
-            self._home = max(places, key=places.__getitem__) if places else ""
-        return self._home or None
 
     # -- one sentence --
     def _sentence(self, toks: list[_Tok], lows: list[str], si: int, subj: int | None, topic: str | None) -> None:
@@ -1816,90 +1136,6 @@ def _merge_mixed(groups: dict[tuple[str, str, bool], list[_Hit]]) -> dict[tuple[
         for k in keys:
             out[k] = groups[k]
     return out
-
-
-def _sides_named(words: list[str]) -> bool:
-    """Do ``words`` name the two parties without naming them ("the two sides", "both parties",
-    "the warring parties", "the two foreign ministers")?"""
-    for k, w in enumerate(words):
-        if w in ("two", "both", "warring") or (w == "the" and k + 1 < len(words) and words[k + 1] == "parties"):
-            if not _SIDES_NOUNS.isdisjoint(words[k + 1 : k + 4]):
-                return True
-    return False
-
-
-def _verb_cue(low: str) -> bool:
-    hit = _cues.lookup(low)
-    return hit is not None and not hit[1].noun
-
-
-def _object_extension(toks: list[_Tok], end: int, in_rel: bool) -> list[int]:
-    """Actors named right after an object's head noun ("Russian mercenaries *from the Wagner
-    Group*", "Iranian drones *of the IRGC*"): they are part of the object.
-
-    ``end`` is the last actor token of the object; one to three plain words (the head noun)
-    must follow it, then "from" or "of", an optional article and the actor."""
-    n = len(toks)
-    k = end + 1
-    while k < n and k - end <= 3:
-        t = toks[k]
-        if t.actor or not t.low.isalpha() or t.low in _PREPS or _verbish(t.low) or _cues.lookup(t.low):
-            break
-        k += 1
-    if k == end + 1 or k >= n or not (
-        toks[k].low in ("from", "of") or (toks[k].low == "for" and toks[k - 1].low in ("bound", "destined", "headed"))
-    ):
-        return []  # "shipments *bound for* Hezbollah" too
-    k += 1
-    if k < n and toks[k].low in ("the", "a", "an"):
-        k += 1
-    if k >= n or not toks[k].actor:
-        return []
-    return _group(toks, k, 1, 12)
-
-
-def _particle_ok(toks: list[_Tok], c: int) -> bool:
-    """Does cue ``c`` have the particle it needs, if any ("sided *with*", "recalled *its ambassador*")?"""
-    hit = _cues.lookup(toks[c].low)
-    need = _cues.PARTICLES.get(hit[0]) if hit else None
-    if need is None:
-        return True
-    span = _PARTICLE_SPAN.get(hit[0], 1)  # type: ignore[index]
-    k = c + 1
-    while k < len(toks) and toks[k].low.endswith("ly") and toks[k].low not in need:
-        k += 1  # "sided *squarely* with the Danes"
-    return not need.isdisjoint(t.low for t in toks[k : k + span])
-
-
-# How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
-# *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
-                  "kick": 3}
-
-
-def _listed(toks: list[_Tok], i: int, j: int) -> bool:
-    """Are actor tokens ``i`` < ``j`` only listed together ("X and Y", "X, the Y")?"""
-    return all(toks[k].low in _COORD_GLUE or toks[k].low in _HEADS or toks[k].actor for k in range(i + 1, j))
-
-
-def _word_before(toks: list[_Tok], j: int) -> str:
-    k = j - 1
-    while k > 0 and toks[k].low in ("the", "a", "an"):
-        k -= 1
-    return toks[k].low if k >= 0 else ""
-
-
-def _prep_before(toks: list[_Tok], j: int, c: int) -> bool:
-    """Is actor ``j`` introduced by a preposition (or "such as") after relation noun ``c``?"""
-    k = j - 1
-    while k > c and (toks[k].low in ("the", "a", "an", ",", "both", "_") or toks[k].actor):
-        k -= 1
-    return (k > c and toks[k].low in _PREPS) or (k == c and toks[c].low in _PREPS)
-
-
-def _among(actors: list[str | None]) -> list[tuple[str, str, bool]]:
-    uniq = [a for a in dict.fromkeys(actors) if a]
-    return [(uniq[i], uniq[j], False) for i in range(len(uniq)) for j in range(i + 1, len(uniq))]
 
 
 def extract_relations(

@@ -1,0 +1,390 @@
+"""Stand-ins for actors: pronouns, back-references and implicit parties.
+
+"It", "the kingdom", "the bloc", "the army", "the two leaders", "the juntas", "him" and
+"Turkish-made drones" are resolved here to the actors they stand for, as a mixin of the
+relation extractor (:mod:`mapviewer.extract.relations`), which owns the state it reads.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from . import cues as _cues
+from ._grammar import (
+    _ADVERBS,
+    _BACKING_PARTS,
+    _BACKREF_ADJ,
+    _BACKREF_NOT_AFTER,
+    _BACKREF_NOUNS,
+    _BACKREF_RANGE,
+    _BACKREF_SET,
+    _BOUNDARY,
+    _COUNTS,
+    _FORCE_NOT,
+    _FORCE_WORDS,
+    _HEADS,
+    _MADE_PARTS,
+    _MODIFIER_PARTS,
+    _MONARCHY_NOUNS,
+    _PLACE_AFTER,
+    _PLACE_BEFORE,
+    _POSSESSIVE,
+    _PRONOUN_NOUNS,
+    _PRONOUNS,
+    _RELATIVE,
+    _RULER_NOUNS,
+    _RULER_PLURALS,
+    _SIDES_NOUNS,
+    _STATE_ORGANS,
+    _STATE_SIDES,
+    _USE_VERBS,
+    _after_prep,
+    _force_key,
+    _group,
+    _main_subject,
+    _Tok,
+    _verbish,
+)
+
+
+class _References:
+    """Resolution of stand-ins; mixed into ``relations._Extractor``."""
+
+    # -- stand-ins --
+    def _modifiers(self, toks: list[_Tok], lows: list[str], si: int) -> None:
+        """ "Turkish-made drones", "the Russian-led CSTO": the actor modifies a noun and is no actor
+        of the clause. "Iran-backed Houthis" states that Iran supports the Houthis."""
+        n = len(toks)
+        for i in range(n - 2):
+            t = toks[i]
+            if not t.actor or lows[i + 1] != "-":
+                continue
+            part = lows[i + 2]
+            if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
+                continue
+            if part == "based" and i + 3 < n and (lows[i + 3] in _HEADS or lows[i + 3] in _STATE_ORGANS):
+                continue  # "the Tripoli-based coast guard", "the Kyiv-based government": the state's own
+            k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
+            if k is not None and toks[k].actor == t.actor:
+                continue  # "the Tripoli-based Libyan government": the same actor, named twice
+            if part in _BACKING_PARTS:
+                if k is not None:
+                    self._add(t.actor, toks[k].actor, True, "military support", 0.6, si)  # type: ignore[arg-type]
+            elif part in _MADE_PARTS and not _cues.ARMS_WORDS.isdisjoint(lows[i + 3 : i + 7]):
+                user = self._weapon_user(toks, lows, i)
+                if user is not None and user != t.actor:
+                    # "Kyrgyzstan deployed Turkish-built drones": the maker armed the user.
+                    self._add(t.actor, user, True, "arms trade", 0.5, si)  # type: ignore[arg-type]
+            t.actor = None
+
+    @staticmethod
+    def _weapon_user(toks: list[_Tok], lows: list[str], i: int) -> str | None:
+        """The subject of a verb of using or buying right before "<X>-made <weapons>" at ``i``
+        ("Kyrgyzstan *deployed* Turkish-built drones", "relied on Iranian-made aircraft"); None
+        for any other verb ("Ukraine destroyed Russian-made tanks" names no supplier)."""
+        j = i - 1
+        verb = False
+        while j >= 0 and i - j <= 8 and lows[j] not in _BOUNDARY and lows[j] != ",":
+            if toks[j].actor:
+                # "a deal for Hungary to acquire Swedish-built fighters": the infinitive's subject.
+                subject = not _after_prep(toks, j) or (lows[j - 1] == "for" and lows[j + 1] == "to")
+                return toks[j].actor if verb and subject else None
+            if any(c in _USE_VERBS for c in _cues.lemma_candidates(lows[j])):
+                verb = True
+            j -= 1
+        return None
+
+    def _resolve_forces(self, toks: list[_Tok], lows: list[str], s: int, states: set[str]) -> None:
+        """ "the army", "the military", "the junta", "the armed forces", "government forces" stand
+        for a state: the last state whose forces the text named with it ("the Sudanese army"),
+        else the nearest state named before them in this or the previous sentence."""
+        n = len(toks)
+        for i in range(1, n):
+            low = lows[i]
+            if low not in _FORCE_WORDS or toks[i].actor or (i + 1 < n and lows[i + 1] in _FORCE_NOT):
+                continue
+            prev = lows[i - 1]
+            if low in ("army", "military", "junta") and prev == "the":
+                mod = -1
+            elif low == "forces" and prev == "armed" and i > 1 and lows[i - 2] == "the":
+                mod = i - 1
+            elif low in ("forces", "troops") and prev in ("government", "federal") and not toks[i - 1].actor:
+                mod = i - 1
+            elif low == "government" and prev == "federal" and i > 1 and lows[i - 2] == "the":
+                mod = i - 1  # "the federal government": the state the text is about
+            else:
+                continue
+            # The state named with the same word ("the Nigerien junta"), else with any ("the Malian army").
+            owner = None
+            for key in (_force_key(low), None):
+                best = -1
+                for fk, (at, who) in self._owners.items():
+                    if key is not None and fk != key:
+                        continue
+                    k = bisect.bisect_left(at, s)
+                    if k and at[k - 1] > best:
+                        best, owner = at[k - 1], who[k - 1]
+                if owner is not None:
+                    break
+            if owner is None:
+                j = next((j for j in range(i - 1, -1, -1) if toks[j].actor in states), None)
+                # "Turkey shelled government forces": a state acting on the forces is not their owner.
+                if j is not None and not any(_verbish(lows[x]) for x in range(j + 1, i)):
+                    owner = toks[j].actor
+                else:
+                    owner = next((m.actor for m in reversed(self._prev_ms) if m.actor in states), None)
+            if owner is None and mod >= 0:
+                owner = self._home_state()  # "federal forces" with no state named: the text's own
+            if owner is None:
+                continue
+            toks[i].actor = owner
+            toks[i].pron = True
+            if mod >= 0:
+                toks[mod].low = lows[mod] = "_"  # one token stands for the actor
+
+    def _resolve_backrefs(self, toks: list[_Tok], lows: list[str], s: int) -> None:
+        """ "the mission", "the bloc", "the alliance", "the group" stand for the last actor named
+        with the same noun ("an EU mission"), else the last organization (bloc, alliance, ...)
+        or non-state group (group, militia, movement) named before, if close enough. Not when a
+        complement follows ("the alliance between X and Y", "the group of seven")."""
+        at = [i for i, low in enumerate(lows) if low in _BACKREF_SET]
+        for i in reversed(at):  # from the end: deleting a "'s" leaves earlier indices as they are
+            low = lows[i]
+            adj = i > 1 and lows[i - 1] in _BACKREF_ADJ and lows[i - 2] == "the"  # "the militant group"
+            if i == 0 or (lows[i - 1] != "the" and not adj) or toks[i].actor or (
+                i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER
+            ):
+                continue
+            ref = None
+            for key in (low, _BACKREF_NOUNS[low]):
+                # Named earlier in this sentence, else before it.
+                ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key), None)
+                if ref is None and key in self._refs:
+                    at, who = self._refs[key]
+                    k = bisect.bisect_left(at, s)
+                    if k and s - at[k - 1] <= _BACKREF_RANGE:
+                        ref = who[k - 1]
+                if ref is not None:
+                    break
+            if ref is not None:
+                toks[i].actor = ref
+                toks[i].pron = True
+                toks[i - 1].low = lows[i - 1] = "_"  # "the group": one token stands for the actor
+                if adj:
+                    toks[i - 2].low = lows[i - 2] = "_"
+                if i + 1 < len(toks) and lows[i + 1] in _POSSESSIVE:
+                    toks[i].poss = True  # "the group's leader"
+                    del toks[i + 1], lows[i + 1]
+
+    def _remember_lists(self, toks: list[_Tok], si: int) -> None:
+        """Keep the lists of three or more states this sentence names ("Mali, Burkina Faso and
+        Niger"), for a later "the three governments"."""
+        i = 0
+        n = len(toks)
+        while i < n:
+            if toks[i].actor and not toks[i].pron:
+                grp = _group(toks, i, 1, 12)
+                actors = list(dict.fromkeys(toks[k].actor for k in grp))
+                if len(actors) >= 3 and all(self._kinds.get(a) == "country" for a in actors):
+                    self._lists.append((si, actors))  # type: ignore[arg-type]
+                i = grp[-1] + 1
+            else:
+                i += 1
+
+    def _plural_rulers(self, toks: list[_Tok], si: int) -> None:
+        """ "The juntas accuse ECOWAS": "the juntas" (or "regimes") as a subject stand for the last
+        states listed together, a few sentences back; the list becomes coordinated tokens."""
+        for i in range(1, len(toks) - 1):
+            if toks[i].low not in _RULER_PLURALS or toks[i - 1].low != "the" or toks[i].actor:
+                continue
+            if not (_verbish(toks[i + 1].low) or toks[i + 1].low in _ADVERBS):
+                continue
+            actors = next((a for s_, a in reversed(self._lists) if si - s_ <= 8), None)
+            if not actors:
+                return
+            made: list[_Tok] = []
+            for k, a in enumerate(actors):
+                if k:
+                    made.append(_Tok("and"))
+                made.append(_Tok("juntas", a, pron=True))
+            toks[i - 1 : i + 1] = made
+            return
+
+    def _implicit_parties(self, toks: list[_Tok], si: int = -1) -> list[_Tok]:
+        """ "The two leaders signed a declaration", "the three leaders pledged", "both countries
+        agreed": a subject counting N sides stands for the N actors of the sentence before, when
+        it names exactly N (else for the N named before it in this sentence)."""
+        n = len(toks)
+        for i in range(n - 2):
+            low = toks[i].low
+            if low not in _COUNTS:
+                continue
+            if toks[i + 1].low not in _SIDES_NOUNS:
+                # One adjective between: "both Nordic leaders", "the two Korean governments".
+                if i + 3 < n and toks[i + 2].low in _SIDES_NOUNS and toks[i + 1].low.isalpha() and not toks[i + 1].actor:
+                    del toks[i + 1]
+                    n -= 1
+                else:
+                    continue
+            start = i - 1 if i and toks[i - 1].low == "the" else i
+            subject = any(_verbish(x.low) for x in toks[i + 2 : i + 4]) or (start and toks[start - 1].low == "between")
+            want = _COUNTS[low]
+            here = list(dict.fromkeys(t.actor for t in toks[:start] if t.actor))
+            prev = list(dict.fromkeys(m.actor for m in self._prev_ms))
+            if not subject:
+                # An object ("Qatar hosting the two delegations"): the pair of the sentence before,
+                # not counting the actors of this one.
+                own = {t.actor for t in toks if t.actor}
+                here, prev = [], [a for a in prev if a not in own]
+            if toks[i + 1].low in _STATE_SIDES and len(prev) > want:
+                prev = [a for a in prev if self._kinds.get(a) == "country"]  # "both leaders": states
+            if len(here) > want == 2:
+                # "Ottawa, the target of Trump's jibes, has sided with the Danes, and the two
+                # countries ...": the clause's subject and the last actor named.
+                j = _main_subject(toks[:start])
+                last = next((t.actor for t in reversed(toks[:start]) if t.actor), None)
+                if j is not None and last is not None and toks[j].actor != last:
+                    here = [toks[j].actor, last]  # type: ignore[list-item]
+            actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
+            if not actors and want > 2 and toks[i + 1].low in _STATE_SIDES | _RULER_NOUNS:
+                # "the three governments": the last list of three states, a few sentences back.
+                actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])
+            if not actors:
+                continue
+            made: list[_Tok] = []
+            for k, a in enumerate(actors):
+                if k:
+                    made.append(_Tok("and"))
+                made.append(_Tok(toks[i + 1].low, a, pron=True))
+            return toks[:start] + made + toks[i + 2 :]
+        return toks
+
+    def _resolve_monarchy(self, toks: list[_Tok], lows: list[str], s: int) -> None:
+        """ "the kingdom", "the sultanate", "the emirate" anywhere in a clause ("a truce between the
+        kingdom and the rebels") stand for the last monarchy of that kind named before."""
+        for i in range(1, len(toks)):
+            kinds = _MONARCHY_NOUNS.get(lows[i])
+            if kinds is None or lows[i - 1] != "the" or toks[i].actor:
+                continue
+            ref = next((t.actor for t in reversed(toks[:i]) if t.actor in kinds), None)
+            if ref is None:
+                k = bisect.bisect_left(self._mention_starts, s)
+                ref = next(
+                    (m.actor for m in reversed(self._mentions[max(0, k - 40) : k]) if m.actor in kinds and s - m.start < _BACKREF_RANGE),
+                    None,
+                )
+            if ref is not None:
+                toks[i].actor = ref
+                toks[i].pron = True
+                toks[i - 1].low = lows[i - 1] = "_"
+
+    # -- pronouns --
+    def _resolve_pronouns(self, toks: list[_Tok], lows: list[str], topic: str | None) -> None:
+        """Mark subject pronouns ("It", "They", "the country") as the actor they stand for
+        (``lows``, the tokens' lower-case forms, is kept in step); "he"/"she" stand for the last
+        official named, in this sentence or the one before ("Meloni flew to Tripoli, and she ...")."""
+        if "he" in lows or "she" in lows:
+            self._resolve_person(toks, lows)
+        if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
+            return
+        for i, t in enumerate(toks):
+            if t.actor:
+                continue
+            k = None
+            if t.low in _PRONOUNS:
+                k = i
+            elif t.low == "the" and i + 1 < len(toks) and toks[i + 1].low in _PRONOUN_NOUNS:
+                k = i + 1
+            if k is None or k + 1 >= len(toks):
+                continue
+            nxt = toks[k + 1].low
+            third_person = nxt.endswith("s") and nxt.isalpha() and not nxt.endswith("ss")
+            if not (_verbish(nxt) or nxt in _ADVERBS or third_person):
+                continue  # "it" as an object, or "it is unfortunate that..."
+            prev = [x.low for x in toks[max(0, i - 2) : i]]
+            if i == 0 or (i <= 3 and "," in prev) or (
+                # "Locked in a bitter quarrel with Addis Ababa, it has flown weapons to Mogadishu"
+                i > 1 and toks[i - 1].low == "," and toks[0].low.endswith(("ed", "ing")) and "," not in lows[: i - 1]
+            ):
+                ref = topic
+            else:
+                j = _main_subject(toks[:i])
+                ref = toks[j].actor if j is not None else topic
+            if ref:
+                toks[k].actor = ref
+                toks[k].pron = True
+                if k != i:
+                    toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
+
+    def _resolve_person(self, toks: list[_Tok], lows: list[str]) -> None:
+        for i, low in enumerate(lows):
+            if low not in ("he", "she") or i + 1 >= len(toks):
+                continue
+            nxt = lows[i + 1]
+            if not (_verbish(nxt) or nxt in _ADVERBS or (nxt.endswith("s") and nxt.isalpha())):
+                continue
+            ref = next((t.actor for t in reversed(toks[:i]) if t.person), None)
+            if ref is None:
+                ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official"), None)
+            if ref is not None:
+                toks[i].actor = ref
+                toks[i].pron = True
+
+    def _person_object(self, toks: list[_Tok], c: int) -> None:
+        """ "accuses *him* of running a narco-state": "him"/"her" right after verb cue ``c`` stand for
+        the last official named before, in this sentence or the one before, who is not the subject."""
+        left = {toks[i].actor for i in self._left(toks, c, noun=False, subj=None)}
+        ref = next((t.actor for t in reversed(toks[:c]) if t.person and t.actor not in left), None)
+        if ref is None:
+            ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official" and m.actor not in left), None)
+        if ref is not None:
+            toks[c + 1].actor = ref
+            toks[c + 1].pron = True
+
+    def _object_pronoun(self, toks: list[_Tok], c: int, subj: int | None) -> None:
+        """ "Tehran built Hezbollah and has armed *it*", "Iran created the Houthis. Tehran backs
+        *them*": the object pronoun after verb cue ``c`` stands for the most recent actor that
+        is not the cue's subject, in this sentence or else the previous one, of a fitting kind
+        ("it": no plural group; "them": a group or region, or a plural name)."""
+        left = {toks[i].actor for i in self._left(toks, c, noun=False, subj=subj)}
+        plural = toks[c + 1].low == "them"
+        cands = [(toks[j].actor, toks[j].low) for j in range(c - 1, -1, -1) if toks[j].actor and not toks[j].pron]
+        prev = [(m.actor, m.surface.lower()) for m in reversed(self._prev_ms) if m.actor != self._prev_subj]
+        for actor, low in cands + prev:
+            if actor in left:
+                continue
+            kind = self._kinds.get(actor, "country")
+            named_plural = low.endswith("s") and kind != "country"
+            if (kind in ("group", "region") or named_plural) if plural else not named_plural:
+                toks[c + 1].actor = actor
+                toks[c + 1].pron = True
+                return
+
+    def _possessed_object(self, toks: list[_Tok], lows: list[str], c: int, subj: int | None, left: list[int]) -> list[int]:
+        """ "The military said Israeli fire had killed 40 of *its* soldiers": with no actor after
+        verb cue ``c``, an object "its/their <noun>" belongs to the sentence's subject, when that
+        subject is not the cue's own (then "its" is the cue subject's: "Russia sent its troops")."""
+        if subj is None or subj >= min(left) or toks[subj].actor in {toks[i].actor for i in left}:
+            return []
+        for k in range(c + 1, min(len(toks) - 1, c + 9)):
+            low = lows[k]
+            if low in _BOUNDARY or low in _RELATIVE or toks[k].actor:
+                return []
+            if low in ("its", "their") and lows[k + 1].isalpha():
+                return [subj]
+        return []
+
+    def _home_state(self) -> str | None:
+        """The state the text is set in: the one it names most often as a place ("in southern
+        Lebanon", "across Lebanon", "on Lebanese soil"); computed once, on first use."""
+        if self._home is None:
+            text = self.article.text
+            # One pass of each pattern over the text, then a look-up per mention.
+            before = {h.end() for h in _PLACE_BEFORE.finditer(text)}
+            after = {h.start() for h in _PLACE_AFTER.finditer(text)}
+            places: dict[str, int] = {}
+            for m in self._mentions:
+                if (m.start in before or m.end in after) and self._kinds.get(m.actor) == "country":
+                    places[m.actor] = places.get(m.actor, 0) + 1
+            self._home = max(places, key=places.__getitem__) if places else ""
+        return self._home or None
