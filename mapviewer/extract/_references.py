@@ -179,6 +179,8 @@ class _References:
     def _remember_lists(self, toks: list[_Tok], si: int) -> None:
         """Keep the lists of three or more states this sentence names ("Mali, Burkina Faso and
         Niger"), for a later "the three governments"."""
+        if sum(1 for t in toks if t.actor) < 3:
+            return  # fewer than three actors: no list of three
         i = 0
         n = len(toks)
         while i < n:
