@@ -376,8 +376,6 @@ _IRREGULAR = {
     "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
     "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }
-# Lemmas that look inflected but are not ("ties" is not "ty"; "closer" is not "close").
-_KEEP = frozenset(_IRREGULAR)
 
 
 @lru_cache(maxsize=65536)
