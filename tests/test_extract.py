@@ -1083,3 +1083,22 @@ def test_more_hostile_and_money_verbs():
     assert r[pair("COL", "USA")].source == "COL"
     _, r = rels("The European Union has twice channelled €20 million to the Rwandan force.")
     assert "aid" in r[pair("eu", "RWA")].types
+
+
+def test_ranges_subjects_that_are_none_and_a_states_own_council():
+    _, r = rels("Asia's other export powerhouses, from Taiwan to Vietnam and Thailand, face the same squeeze.")
+    assert not r
+    _, r = rels("Contrary to rumours, no Ukrainian units are stationed in Lithuania.")
+    assert not r
+    m, _ = rels("Nikolai Patrushev, then secretary of Russia's Security Council, warned Vilnius.")
+    assert "unsc" not in {a.id for a in m.actors}
+
+
+def test_its_ministry_at_a_sentence_start_speaks_for_the_topic():
+    _, r = rels("China watched the summit closely. Its foreign ministry accused the United States of building cliques.")
+    assert r[pair("CHN", "USA")].source == "CHN"
+
+
+def test_shutting_crossings_is_hostile():
+    _, r = rels("Days later Poland shut every crossing with Belarus for the duration of the drills.")
+    assert r[pair("POL", "BLR")].valence == "hostile"

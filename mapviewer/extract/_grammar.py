@@ -143,6 +143,8 @@ _STATE_SIDES = frozenset("countries leaders ministers presidents governments cap
 _SIDES_RX = re.compile(r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax|good offices)")
+# State bodies after "its" at a sentence start: "Its foreign ministry accused ...".
+_BODY_WORDS = frozenset("foreign defence defense interior state ministry parliament president leader envoy".split())
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
 # Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
 _SAID = frozenset(

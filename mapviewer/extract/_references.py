@@ -18,6 +18,7 @@ from ._grammar import (
     _BACKREF_NOUNS,
     _BACKREF_RANGE,
     _BACKREF_SET,
+    _BODY_WORDS,
     _BOUNDARY,
     _COUNTS,
     _FORCE_NOT,
@@ -287,6 +288,11 @@ class _References:
         official named, in this sentence or the one before ("Meloni flew to Tripoli, and she ...")."""
         if "he" in lows or "she" in lows:
             self._resolve_person(toks, lows)
+        if topic and lows and lows[0] in ("its", "their") and len(toks) > 2 and toks[1].low in _BODY_WORDS | _HEADS:
+            # "Its foreign ministry accused the United States ...": the text's topic speaks.
+            toks[0].actor = topic
+            toks[0].pron = True
+            toks[0].poss = True
         if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
             return
         for i, t in enumerate(toks):

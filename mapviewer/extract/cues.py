@@ -80,7 +80,7 @@ def _cues() -> dict[str, Cue]:
     add("pressure coerce intimidate bully", "hostility", "dir", weight=0.7)
     # Denial and restriction: "barred Iranian flights", "banned Russian ships", "denied entry to",
     # "closed its airspace to" ("deny" and "close" only with the words of PARTICLES after them).
-    add("bar ban deny close", "hostility", "dir", weight=0.7)
+    add("bar ban deny close shut", "hostility", "dir", weight=0.7)
     add("hostile hostility tension tensions enmity animosity dispute feud quarrel rift spat", "hostility", "sym", True, 0.7)
     # "complaints about Indian operations", "grievances against Rwanda".
     add("complaint grievance opposition", "hostility", "dir", True, 0.6)
@@ -271,7 +271,8 @@ PARTICLES: dict[str, frozenset[str]] = {
     "lobby": frozenset(("for", "against", "on")),
     "recall": frozenset("ambassador ambassadors envoy envoys diplomats diplomat its their".split()),
     "deny": frozenset("entry access visas visa landing overflight permission".split()),
-    "close": frozenset("airspace border borders ports port its their".split()),
+    "close": frozenset("airspace border borders ports port its their crossing crossings".split()),
+    "shut": frozenset("airspace border borders ports port its their crossing crossings every all".split()),
     "regard": frozenset(("part", "breakaway", "renegade", "province")),
     "align": frozenset(("with", "itself", "themselves")),
     "throw": frozenset(("behind", "weight")),

@@ -262,6 +262,7 @@ class _Extractor(_References):
                 and pronoun_rx.search(text, s, e) is None
                 and (not ms or _MEDIATION_RX.search(text, s, e) is None)
                 and (len(ms) != 1 or _DEPLOY_RX.search(text, s, e) is None)
+                and not (topic and text.startswith(("Its ", "Their "), s))
                 and _SIDES_RX.search(text, s, e) is None
             ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
@@ -388,6 +389,8 @@ class _Extractor(_References):
             window = lows[max(0, c - 3) : c]
             if not _cues.NEGATORS.isdisjoint(window):
                 continue  # "did not attack", "denied supplying": no relation at all
+            if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
+                continue  # "no Ukrainian units are stationed in Lithuania": a subject that is none
             if c > 1 and lows[c - 1] in ("to", "of") and _negated_before(lows, c - 1):
                 # "has not sent instructors to train X", "refrained from accusing Kampala of aiding":
                 # the negation of the verb governs its complement.
@@ -784,11 +787,13 @@ class _Extractor(_References):
         if right and not between and not agent:
             right += _object_extension(toks, right[-1], rel[c])
             k = right[-1] + 1
-            if _word_before(toks, right[0]) == "from" and k + 1 < n and toks[k].low == "to":
+            if _word_before(toks, right[0]) == "from" and right[0] - c <= 3 and len(right) == 1 and k + 1 < n and toks[k].low == "to":
                 nxt = next((x for x in range(k + 1, min(n, k + 3)) if toks[x].actor), None)
-                if nxt is not None:
-                    # "an angry protest from Belgrade to Ankara": from the one, at the other.
-                    return right, _group(toks, nxt, 1, 12), False, False
+                to = _group(toks, nxt, 1, 12) if nxt is not None else []
+                if len(to) == 1:
+                    # "an angry protest from Belgrade to Ankara": from the one, at the other; not
+                    # a range ("export powers, from Taiwan to Vietnam and Thailand").
+                    return right, to, False, False
         left = self._left(toks, c, noun=cue.noun, subj=subj)
         if (
             cue.noun and cue.type == "trade" and right and not between and _word_before(toks, right[0]) == "from"
