@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .model import Actor, Relation, RelationMap
 
-__all__ = ["describe_actor", "describe_relation", "mention_spans", "name_forms", "relation_title"]
+__all__ = ["confidence_note", "describe_actor", "describe_relation", "mention_spans", "name_forms", "relation_title"]
 
 
 def relation_title(m: RelationMap, r: Relation, *, mutual: str = "–") -> str:
@@ -25,6 +25,14 @@ def describe_relation(m: RelationMap, r: Relation) -> str:
     """``"Turkey → Armenia: threat (hostile), directed"``."""
     types = ", ".join(r.types) if r.types else "relation"
     return f"{relation_title(m, r)}: {types} ({r.valence}), {'directed' if r.directed else 'undirected'}"
+
+
+def confidence_note(m: RelationMap, r: Relation) -> str:
+    """``"found automatically, 62% sure"`` for a relation of an automatic map; ``""`` for a
+    curated one (a person drew it)."""
+    if m.curated:
+        return ""
+    return f"found automatically, {round(100 * r.confidence)}% sure"
 
 
 def describe_actor(m: RelationMap, actor_id: str) -> str:

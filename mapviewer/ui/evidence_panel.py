@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ..describe import describe_actor, describe_relation, mention_spans, relation_title
+from ..describe import confidence_note, describe_actor, describe_relation, mention_spans, relation_title
 from ..model import Evidence, RelationMap
 from . import style
 
@@ -100,6 +100,8 @@ class EvidencePanel(QWidget):
                 f"<b style='font-size:12pt'>{html.escape(relation_title(m, rel))}</b><br>"
                 f"<span style='color:{colour}'>{html.escape(describe_relation(m, rel).split(': ', 1)[1])}</span>"
                 f" · {len(self.quotes)} quote{'s' * (len(self.quotes) != 1)}"
+                + (f"<br><span style='color:#555'>{html.escape(note)}: check the quotes</span>"
+                   if (note := confidence_note(m, rel)) else "")
                 + (f"<br><i>{html.escape(rel.note)}</i>" if rel.note else "")
             )
             actors = [m.actor(rel.source), m.actor(rel.target)]

@@ -293,3 +293,19 @@ def test_many_repaints_do_not_crash(qtbot, win):
             view.focus_node(view.arrays.ids[k // 250 % len(view.arrays.ids)])
         view.viewport().repaint()
     assert view.isVisible()
+
+
+def test_automatic_relations_say_how_sure_the_extractor_is(qtbot, small_map):
+    import dataclasses
+
+    from mapviewer.ui.evidence_panel import EvidencePanel
+
+    panel = EvidencePanel()
+    qtbot.addWidget(panel)
+    panel.show_relation(small_map, 1)
+    assert "sure" not in panel.heading.text()  # a person drew the curated map
+    auto = dataclasses.replace(
+        small_map, curated=False, relations=[dataclasses.replace(r, confidence=0.62) for r in small_map.relations]
+    )
+    panel.show_relation(auto, 1)
+    assert "found automatically, 62% sure: check the quotes" in panel.heading.text()
