@@ -1102,3 +1102,11 @@ def test_its_ministry_at_a_sentence_start_speaks_for_the_topic():
 def test_shutting_crossings_is_hostile():
     _, r = rels("Days later Poland shut every crossing with Belarus for the duration of the drills.")
     assert r[pair("POL", "BLR")].valence == "hostile"
+
+
+def test_hitting_back_aims_at_the_actor_of_the_sentence_before():
+    _, r = rels("North Korea has shipped millions of shells to Russia. Washington has hit back with sanctions.")
+    assert r[pair("PRK", "RUS")].types == ("arms trade",)  # shells here are ammunition, not shelling
+    assert r[pair("USA", "PRK")].types == ("sanctions",) and r[pair("USA", "PRK")].source == "USA"
+    _, r = rels("Washington has hit back with sanctions.")
+    assert not r

@@ -373,7 +373,7 @@ _DEPLOY = frozenset(("send", "deploy", "dispatch", "rotate", "arrive"))
 _TROOP_WORDS = frozenset(
     "police officers detachment contingent peacekeepers battalion brigade personnel force instructors".split()
 )
-_DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|rotat\w*)\b")
+_DEPLOY_RX = re.compile(r"\b(?:sen[dt]s?|sending|dispatch\w*|deploy\w*|arriv\w*|rotat\w*|hit back|retaliat\w*)\b")
 _FOUND = frozenset(("form", "found", "create", "establish"))
 # Words of talks between sides, as against gatherings ("a reconstruction conference").
 _NEGOTIATIONS = frozenset("talks negotiations dialogue round rounds meeting meetings".split())

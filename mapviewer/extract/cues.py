@@ -234,6 +234,8 @@ def _cues() -> dict[str, Cue]:
     add("nationalize nationalise expropriate confiscate blacklist", "sanctions", "dir", weight=0.7)
     # 18-20 assault, fight, mass violence.
     add("retaliate", "war", "dir", weight=0.7)
+    # "has hit back with sanctions" (only with "back": see relations).
+    add("hit", "hostility", "dir", weight=0.6)
     # "designated the PKK a banned organisation".
     add("designate", "hostility", "dir", weight=0.6)
     # "decertified Colombia", "branded Petro a drug leader", "lashed out at the US strikes".
@@ -289,6 +291,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "lean": frozenset(("toward", "towards", "on")),
     "withdraw": frozenset(("from",)),
     "pull": frozenset(("out",)),
+    "hit": frozenset(("back",)),
     "avoid": frozenset(("each",)),
     "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
     "campaign": frozenset(("against",)),
@@ -333,7 +336,7 @@ DETERIORATION = frozenset(
 #: Goods that make a trade cue arms trade or energy trade.
 ARMS_WORDS = frozenset(
     "arms weapons weaponry drones drone munitions missiles missile tanks tank jets fighters fighter "
-    "artillery ammunition rifles rockets howitzers helicopters warships submarines frigates aircraft "
+    "artillery ammunition rifles rockets howitzers helicopters warships submarines frigates aircraft shells "
     "defence defense military uav uavs air-defence".split()
 )
 #: Words after "allow"/"grant" that make it basing rights (hosting).
@@ -367,6 +370,7 @@ _IRREGULAR = {
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
     "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads", "arms": "arms",
+    "shells": "shells",
     "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",

@@ -542,6 +542,12 @@ class _Extractor(_References):
                 continue  # "formed a government", "created jobs in Mali": founding only a bloc
             if lemma == "lease" and right and _word_before(toks, right[0]) == "from":
                 la, ra = ra, la  # "leased a port from Djibouti": Djibouti hosts
+            if la and not ra and (lemma == "retaliate" or (lemma == "hit" and c + 1 < n and lows[c + 1] == "back")):
+                # "Washington has hit back with sanctions": at whoever acted in the sentence before.
+                if self._prev_subj and self._prev_subj not in la:
+                    ra = [self._prev_subj]
+                    directed = True
+                    type_ = "sanctions" if "sanctions" in lows[c:] else "hostility"
             if lemma == "leave" and any(self._kinds.get(a) != "organization" for a in ra):
                 continue  # "left Mali", "left office": only leaving a bloc is a break with it
             if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
