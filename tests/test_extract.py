@@ -1110,3 +1110,11 @@ def test_hitting_back_aims_at_the_actor_of_the_sentence_before():
     assert r[pair("USA", "PRK")].types == ("sanctions",) and r[pair("USA", "PRK")].source == "USA"
     _, r = rels("Washington has hit back with sanctions.")
     assert not r
+
+
+def test_the_bloc_of_doing_something_is_the_bloc():
+    _, r = rels(
+        "In February the European Union signed a memorandum with Rwanda. Tshisekedi accused the bloc of "
+        "rewarding a country that exports minerals it does not have."
+    )
+    assert "hostility" in r[pair("COD", "eu")].types

@@ -154,6 +154,8 @@ class _References:
             adj = i > 1 and lows[i - 1] in _BACKREF_ADJ and lows[i - 2] == "the"  # "the militant group"
             if i == 0 or (lows[i - 1] != "the" and not adj) or toks[i].actor or (
                 i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER
+                # "the group of seven" is a name; "accused the bloc of rewarding" is the bloc
+                and not (lows[i + 1] == "of" and i + 2 < len(toks) and lows[i + 2].endswith("ing"))
             ):
                 continue
             ref = None
