@@ -1118,3 +1118,21 @@ def test_the_bloc_of_doing_something_is_the_bloc():
         "rewarding a country that exports minerals it does not have."
     )
     assert "hostility" in r[pair("COD", "eu")].types
+
+
+def test_brokered_thaws_led_coalitions_and_pounding():
+    _, r = rels("Saudi Arabia and Iran mark two years of a Beijing-brokered thaw.")
+    assert {r[pair("CHN", x)].types for x in ("SAU", "IRN")} == {("mediation",)}
+    _, r = rels("Since 2015 a Saudi-led coalition has fought the Houthi movement.")
+    assert "war" in r[pair("SAU", "houthis")].types
+    _, r = rels("The Russian-led CSTO stayed silent.")
+    assert not r
+    _, r = rels("The United States and Britain have pounded Houthi targets since January.")
+    assert {r[pair(x, "houthis")].types for x in ("USA", "GBR")} == {("war",)}
+
+
+def test_regarding_as_its_enemy_bristling_and_deriding():
+    _, r = rels("Israel, which regards Iran as its chief enemy, was caught off guard.")
+    assert r[pair("ISR", "IRN")].valence == "hostile"
+    _, r = rels("US officials privately bristled at China's role.")
+    assert r[pair("USA", "CHN")].valence == "hostile"

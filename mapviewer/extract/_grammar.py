@@ -145,6 +145,8 @@ _SIDES_RX = re.compile(r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax|good offices)")
 # State bodies after "its" at a sentence start: "Its foreign ministry accused ...".
 _BODY_WORDS = frozenset("foreign defence defense interior state ministry parliament president leader envoy".split())
+# Bodies an actor leads: "a Saudi-led coalition", "the US-led mission" (the leader acts).
+_LED_BODIES = frozenset("coalition alliance force forces mission operation campaign intervention".split())
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
 # Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
 _SAID = frozenset(
@@ -346,7 +348,7 @@ def _negated_before(lows: list[str], k: int) -> bool:
 # "X regards Y as a provocation", "called Y a threat", "branded Y an enemy".
 _REGARD_VERBS = frozenset("regard see view consider call brand label deem describe treat rank".split())
 _REGARD_GLUE = frozenset(
-    "as a an the real direct major serious grave potential existential strategic key natural main chief "
+    "as a an the its their real direct major serious grave potential existential strategic key natural main chief "
     "greatest biggest".split()
 )
 _POSS_PRONOUNS = frozenset(("its", "their", "his", "her"))

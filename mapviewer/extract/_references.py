@@ -24,6 +24,7 @@ from ._grammar import (
     _FORCE_NOT,
     _FORCE_WORDS,
     _HEADS,
+    _LED_BODIES,
     _MADE_PARTS,
     _MODIFIER_PARTS,
     _MONARCHY_NOUNS,
@@ -61,8 +62,19 @@ class _References:
             if not t.actor or lows[i + 1] != "-":
                 continue
             part = lows[i + 2]
+            if part in ("brokered", "mediated"):
+                # "Saudi Arabia, Iran mark two years of Beijing-brokered thaw": the mediator of the
+                # two named before it.
+                parties = list(dict.fromkeys(x.actor for x in toks[:i] if x.actor and x.actor != t.actor))
+                if len(parties) == 2:
+                    for p in parties:
+                        self._add(t.actor, p, True, "mediation", 0.5, si)  # type: ignore[arg-type]
+                t.actor = None
+                continue
             if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
                 continue
+            if part == "led" and i + 3 < n and lows[i + 3] in _LED_BODIES:
+                continue  # "a Saudi-led coalition has fought the Houthis": the leader acts
             if part == "based" and i + 3 < n and (lows[i + 3] in _HEADS or lows[i + 3] in _STATE_ORGANS):
                 continue  # "the Tripoli-based coast guard", "the Kyiv-based government": the state's own
             k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)

@@ -60,6 +60,7 @@ def _cues() -> dict[str, Cue]:
     add("attack invade bomb shell strike hammer defeat capture seize intercept annex raid besiege blockade "
         "occupy shoot kill target assault bombard ambush overrun", "war", "dir")
     add("fire", "war", "dir", weight=0.6)
+    add("pound pummel batter", "war", "dir", weight=0.7)
     add("fight clash battle", "war", "sym")
     add("war invasion offensive airstrike bombardment occupation hostilities conflict fighting "
         "warring clashes", "war", "sym", True, 0.6)
@@ -205,7 +206,9 @@ def _cues() -> dict[str, Cue]:
     add("charge charges", "hostility", "dir", weight=0.6)
     # "opened four sites to US forces" (hosting, see relations), "opened fire on" (war).
     add("open", "cooperation", "dir", weight=0.5)
-    add("dismiss rebuff spurn snub humiliate summon", "hostility", "dir", weight=0.6)
+    add("dismiss rebuff spurn snub humiliate summon deride ridicule mock bristle", "hostility", "dir", weight=0.6)
+    # "Muizzu was received in New Delhi", "Beijing received the envoy".
+    add("receive", "diplomatic ties", "dir", weight=0.5)
     add("meddle interfere spy hack harass", "hostility", "dir", weight=0.7)
     # "Chinese crews boarded a Philippine navy boat" (the past form only: "the board" is a noun).
     add("boarded", "hostility", "dir", weight=0.6)
@@ -291,6 +294,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "lean": frozenset(("toward", "towards", "on")),
     "withdraw": frozenset(("from",)),
     "pull": frozenset(("out",)),
+    "bristle": frozenset(("at",)),
     "hit": frozenset(("back",)),
     "avoid": frozenset(("each",)),
     "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
