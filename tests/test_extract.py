@@ -1136,3 +1136,19 @@ def test_regarding_as_its_enemy_bristling_and_deriding():
     assert r[pair("ISR", "IRN")].valence == "hostile"
     _, r = rels("US officials privately bristled at China's role.")
     assert r[pair("USA", "CHN")].valence == "hostile"
+
+
+def test_the_countrys_stands_for_the_state_just_named():
+    _, r = rels("The African Union suspended Guinea after the coup, and ECOWAS froze the country's membership.")
+    assert r[pair("ecowas", "GIN")].valence == "hostile"
+
+
+def test_thrown_out_stripped_and_the_sino_prefix():
+    _, r = rels("Gabon was thrown out of the AU in August 2023.")
+    assert r[pair("african-union", "GAB")].source == "african-union"
+    _, r = rels("The US stripped both Guinea and Gabon of trade preferences.")
+    assert {pair("USA", "GIN"), pair("USA", "GAB")} <= set(r) and pair("GIN", "GAB") not in r
+    _, r = rels("The Sino-Russian partnership gives Beijing little reason to object.")
+    assert "alliance" in r[pair("CHN", "RUS")].types
+    _, r = rels("Chad is a security partner in the Sahel.")
+    assert pair("TCD", "sahel") not in r

@@ -227,6 +227,20 @@ class _References:
             toks[i - 1 : i + 1] = made
             return
 
+    def _possessive_nouns(self, toks: list[_Tok], lows: list[str]) -> None:
+        """ "froze the country's membership", "one of the government's main backers": "the
+        country's" stands for the last state named, in this sentence or the one before."""
+        for i in range(len(toks) - 2, 0, -1):
+            if lows[i] not in _PRONOUN_NOUNS or lows[i - 1] != "the" or lows[i + 1] not in ("'s", "’s") or toks[i].actor:
+                continue
+            ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == "country"), None)
+            if ref is None:
+                ref = next((m.actor for m in reversed(self._prev_ms) if self._kinds.get(m.actor) == "country"), None)
+            if ref is not None:
+                toks[i].actor, toks[i].pron, toks[i].poss = ref, True, True
+                toks[i - 1].low = lows[i - 1] = "_"
+                del toks[i + 1], lows[i + 1]
+
     def _implicit_parties(self, toks: list[_Tok], si: int = -1) -> list[_Tok]:
         """ "The two leaders signed a declaration", "the three leaders pledged", "both countries
         agreed": a subject counting N sides stands for the N actors of the sentence before, when
@@ -302,6 +316,8 @@ class _References:
         official named, in this sentence or the one before ("Meloni flew to Tripoli, and she ...")."""
         if "he" in lows or "she" in lows:
             self._resolve_person(toks, lows)
+        if "'s" in lows or "’s" in lows:
+            self._possessive_nouns(toks, lows)
         if topic and lows and lows[0] in ("its", "their") and len(toks) > 2 and toks[1].low in _BODY_WORDS | _HEADS:
             # "Its foreign ministry accused the United States ...": the text's topic speaks.
             toks[0].actor = topic

@@ -234,7 +234,7 @@ def _cues() -> dict[str, Cue]:
     # 14-17 protest, reduce relations, coerce.
     add("downgrade", "hostility", "dir", weight=0.6)
     add("detain arrest jail imprison", "hostility", "dir", weight=0.6)
-    add("nationalize nationalise expropriate confiscate blacklist", "sanctions", "dir", weight=0.7)
+    add("nationalize nationalise expropriate confiscate blacklist strip", "sanctions", "dir", weight=0.7)
     # 18-20 assault, fight, mass violence.
     add("retaliate", "war", "dir", weight=0.7)
     # "has hit back with sanctions" (only with "back": see relations).
@@ -280,7 +280,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "shut": frozenset("airspace border borders ports port its their crossing crossings every all".split()),
     "regard": frozenset(("part", "breakaway", "renegade", "province")),
     "align": frozenset(("with", "itself", "themselves")),
-    "throw": frozenset(("behind", "weight")),
+    "throw": frozenset(("behind", "weight", "out")),
     "line": frozenset(("up",)),
     "speak": frozenset(("with", "to", "by")),
     "meeting": frozenset(("between", "with")),

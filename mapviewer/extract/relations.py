@@ -455,6 +455,17 @@ class _Extractor(_References):
             if cue.noun and not _NO.isdisjoint(lows[max(0, c - 5) : c]):
                 continue  # "has played no part in the mediation"
             place_only = lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on")
+            if lemma in ("throw", "kick") and c + 1 < n and lows[c + 1] == "out":
+                if any(x in _BE for x in lows[max(0, c - 3) : c]):
+                    # "Gabon was thrown out of the AU": the bloc acts on the subject.
+                    by = next((x for x in range(c + 2, min(n, c + 6)) if toks[x].actor), None)
+                    subject = self._left(toks, c, noun=False, subj=subj)
+                    if by is not None and lows[by - 1] in ("of", "the") and subject:
+                        for i in subject:
+                            if toks[i].actor != toks[by].actor:
+                                self._add(toks[by].actor, toks[i].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
+                    continue
+                type_ = "hostility"
             if lemma == "lean" and lows[c + 1] == "on":
                 if c + 2 < n and lows[c + 2] in _POSS_PRONOUNS:
                     type_, cue = "dependence", cue._replace(link="buy")  # "leaned on its partners": reliance
@@ -775,6 +786,8 @@ class _Extractor(_References):
                     break  # ", Qatar's foreign ministry said": the source, not an object
                 if cue.noun and not between and not _prep_before(toks, j, c):
                     break  # "victory in war brings out Israeli flags": no preposition, no object
+                if cue.noun and _word_before(toks, j) == "in" and self._kinds.get(t.actor or "") == "region":
+                    break  # "a security partner in the Sahel": a region as the place, not a partner
                 # "... and Russia brokered": an actor followed by its own verb starts a new clause.
                 if toks[j - 1].low in ("and", "but", ",") and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
                     break
