@@ -582,8 +582,8 @@ class _Extractor(_References):
             ) and not (
                 cue.noun
                 and any(_verb_cue(lows[k]) and _particle_ok(toks, k) and lows[k] not in _CONDITIONAL_VERBS
-                        for k in range(max(left) + 1, c))
-            ):
+                        for k in [*range(max(left) + 1, c), *range(max(0, min(left) - 3), min(left))])
+            ):  # nor "stripped both Guinea and Gabon of trade preferences": the actors are an object
                 # "X and Y signed a deal", "X and Y have close ties"; not "X and Y welcomed the
                 # talks", where the noun is the object of another cue verb.
                 pairs = _among(la)
