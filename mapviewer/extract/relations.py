@@ -786,8 +786,6 @@ class _Extractor(_References):
                     break  # ", Qatar's foreign ministry said": the source, not an object
                 if cue.noun and not between and not _prep_before(toks, j, c):
                     break  # "victory in war brings out Israeli flags": no preposition, no object
-                if cue.noun and _word_before(toks, j) == "in" and self._kinds.get(t.actor or "") == "region":
-                    break  # "a security partner in the Sahel": a region as the place, not a partner
                 # "... and Russia brokered": an actor followed by its own verb starts a new clause.
                 if toks[j - 1].low in ("and", "but", ",") and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
                     break
