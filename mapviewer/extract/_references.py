@@ -227,15 +227,24 @@ class _References:
             toks[i - 1 : i + 1] = made
             return
 
+    def _recent(self, toks: list[_Tok], i: int, keep) -> str | None:
+        """The last actor named before token ``i`` in this sentence, else in the sentence before,
+        that ``keep(actor, is_official)`` accepts."""
+        for t in reversed(toks[:i]):
+            if t.actor and keep(t.actor, t.person):
+                return t.actor
+        for m in reversed(self._prev_ms):
+            if keep(m.actor, m.form == "official"):
+                return m.actor
+        return None
+
     def _possessive_nouns(self, toks: list[_Tok], lows: list[str]) -> None:
         """ "froze the country's membership", "one of the government's main backers": "the
         country's" stands for the last state named, in this sentence or the one before."""
         for i in range(len(toks) - 2, 0, -1):
             if lows[i] not in _PRONOUN_NOUNS or lows[i - 1] != "the" or lows[i + 1] not in ("'s", "’s") or toks[i].actor:
                 continue
-            ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == "country"), None)
-            if ref is None:
-                ref = next((m.actor for m in reversed(self._prev_ms) if self._kinds.get(m.actor) == "country"), None)
+            ref = self._recent(toks, i, lambda a, _official: self._kinds.get(a) == "country")
             if ref is not None:
                 toks[i].actor, toks[i].pron, toks[i].poss = ref, True, True
                 toks[i - 1].low = lows[i - 1] = "_"
@@ -250,15 +259,15 @@ class _References:
             low = toks[i].low
             if low not in _COUNTS:
                 continue
-            if toks[i + 1].low not in _SIDES_NOUNS:
+            noun = i + 1
+            if toks[noun].low not in _SIDES_NOUNS:
                 # One adjective between: "both Nordic leaders", "the two Korean governments".
                 if i + 3 < n and toks[i + 2].low in _SIDES_NOUNS and toks[i + 1].low.isalpha() and not toks[i + 1].actor:
-                    del toks[i + 1]
-                    n -= 1
+                    noun = i + 2
                 else:
                     continue
             start = i - 1 if i and toks[i - 1].low == "the" else i
-            subject = any(_verbish(x.low) for x in toks[i + 2 : i + 4]) or (start and toks[start - 1].low == "between")
+            subject = any(_verbish(x.low) for x in toks[noun + 1 : noun + 3]) or (start and toks[start - 1].low == "between")
             want = _COUNTS[low]
             here = list(dict.fromkeys(t.actor for t in toks[:start] if t.actor))
             prev = list(dict.fromkeys(m.actor for m in self._prev_ms))
@@ -267,7 +276,7 @@ class _References:
                 # not counting the actors of this one.
                 own = {t.actor for t in toks if t.actor}
                 here, prev = [], [a for a in prev if a not in own]
-            if toks[i + 1].low in _STATE_SIDES and len(prev) > want:
+            if toks[noun].low in _STATE_SIDES and len(prev) > want:
                 prev = [a for a in prev if self._kinds.get(a) == "country"]  # "both leaders": states
             if len(here) > want == 2:
                 # "Ottawa, the target of Trump's jibes, has sided with the Danes, and the two
@@ -277,7 +286,7 @@ class _References:
                 if j is not None and last is not None and toks[j].actor != last:
                     here = [toks[j].actor, last]  # type: ignore[list-item]
             actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
-            if not actors and want > 2 and toks[i + 1].low in _STATE_SIDES | _RULER_NOUNS:
+            if not actors and want > 2 and toks[noun].low in _STATE_SIDES | _RULER_NOUNS:
                 # "the three governments": the last list of three states, a few sentences back.
                 actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])
             if not actors:
@@ -286,8 +295,8 @@ class _References:
             for k, a in enumerate(actors):
                 if k:
                     made.append(_Tok("and"))
-                made.append(_Tok(toks[i + 1].low, a, pron=True))
-            return toks[:start] + made + toks[i + 2 :]
+                made.append(_Tok(toks[noun].low, a, pron=True))
+            return toks[:start] + made + toks[noun + 1 :]
         return toks
 
     def _resolve_monarchy(self, toks: list[_Tok], lows: list[str], s: int) -> None:
@@ -361,9 +370,7 @@ class _References:
             nxt = lows[i + 1]
             if not (_verbish(nxt) or nxt in _ADVERBS or (nxt.endswith("s") and nxt.isalpha())):
                 continue
-            ref = next((t.actor for t in reversed(toks[:i]) if t.person), None)
-            if ref is None:
-                ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official"), None)
+            ref = self._recent(toks, i, lambda _a, official: official)
             if ref is not None:
                 toks[i].actor = ref
                 toks[i].pron = True
@@ -372,9 +379,7 @@ class _References:
         """ "accuses *him* of running a narco-state": "him"/"her" right after verb cue ``c`` stand for
         the last official named before, in this sentence or the one before, who is not the subject."""
         left = {toks[i].actor for i in self._left(toks, c, noun=False, subj=None)}
-        ref = next((t.actor for t in reversed(toks[:c]) if t.person and t.actor not in left), None)
-        if ref is None:
-            ref = next((m.actor for m in reversed(self._prev_ms) if m.form == "official" and m.actor not in left), None)
+        ref = self._recent(toks, c, lambda a, official: official and a not in left)
         if ref is not None:
             toks[c + 1].actor = ref
             toks[c + 1].pron = True
