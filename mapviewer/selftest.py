@@ -23,7 +23,7 @@ def _step_data(ctx: dict) -> str:
 
     data = resources.files("mapviewer.data")
     sizes = []
-    for name in ("gazetteer.json", "basemap-110m.json"):
+    for name in ("gazetteer.json", "basemap-110m.json", "pair_model.json"):
         raw = (data / name).read_bytes()
         json.loads(raw)
         sizes.append(f"{name} {len(raw) // 1024} KB")

@@ -58,6 +58,8 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..model import RELATION_TYPES, Actor, Article, Evidence, Relation, RelationMap
 from . import cues as _cues
 from ._grammar import (
@@ -94,6 +96,7 @@ from ._grammar import (
     _OBJ_PRONOUNS,
     _OWNED_FORCES,
     _PARTICIPLE_RX,
+    _PEOPLE,
     _PLACE_PREPS,
     _POSS_PRONOUNS,
     _PREPS,
@@ -138,9 +141,15 @@ from ._grammar import (
     _word_before,
 )
 from ._references import _References
+from ._scorer import PairModel, article_features, sentence_rows
 from .sentences import sentence_spans
 
 __all__ = ["Cancelled", "extract_relations", "relation_valence"]
+
+
+#: The pair scorer weighs how an article names its actors (how often, how often together): a
+#: snippet shorter than this is left to the rules alone.
+MIN_SCORED_SENTENCES = 6
 
 
 class Cancelled(Exception):
@@ -157,6 +166,17 @@ class _Hit:
     sent: int
 
 
+def _negated(lows: list[str], c: int, cue: _cues.Cue) -> bool:
+    """Is the cue at ``c`` negated, so that it states no relation at all?"""
+    if not _cues.NEGATORS.isdisjoint(lows[max(0, c - 3) : c]):
+        return True  # "did not attack", "denied supplying"
+    if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
+        return True  # "no Ukrainian units are stationed in Lithuania": a subject that is none
+    # "has not sent instructors to train X", "refrained from accusing Kampala of aiding": the
+    # negation of the verb governs its complement.
+    return c > 1 and lows[c - 1] in ("to", "of") and _negated_before(lows, c - 1)
+
+
 def relation_valence(types: tuple[str, ...] | list[str]) -> str:
     """Overall valence of a relation from its types."""
     hostile = any(t in _HOSTILE_TYPES for t in types)
@@ -169,9 +189,12 @@ def relation_valence(types: tuple[str, ...] | list[str]) -> str:
 
 
 class _Extractor(_References):
-    def __init__(self, article: Article, gazetteer=None) -> None:
+    def __init__(self, article: Article, gazetteer=None, scorer: PairModel | str | None = "default") -> None:
         self.article = article
         self.gazetteer = gazetteer
+        # The learned second pass (see _scorer); None: the rules alone (as the model is trained).
+        self.scorer = PairModel.default() if scorer == "default" else scorer
+        self.keep_candidates = False  # record candidates with no scorer (to train one)
         self.hits: list[_Hit] = []
         self.spans: list[tuple[int, int]] = []
         self.wars: dict[tuple[str, str], int] = {}
@@ -197,6 +220,13 @@ class _Extractor(_References):
         self._refs: dict[str, tuple[list[int], list[str]]] = {}
         # Sentences with actor pairs a cue word links: (sentence index, pairs).
         self.cooc: list[tuple[int, set[frozenset[str]]]] = []
+        # Candidates for the pair scorer: (sentence, actor, actor, type of the nearest cue), features.
+        # Candidates for the pair scorer: (sentence, actor, actor, type of the nearest cue, sentence
+        # features); the article features are added at the end.
+        self._cands: list[tuple[int, str, str, str, list[float]]] = []
+        self.together: dict[tuple[str, str], int] = {}  # candidate sentences per pair
+        self._related: set[tuple[str, str]] = set()  # pairs (sorted) the rules related
+        self.suggested: set[frozenset[str]] = set()
 
     def run(self, progress: Callable[[float, str], None] | None, cancel: Callable[[], bool] | None) -> RelationMap:
         from .gazetteer import Gazetteer
@@ -306,6 +336,8 @@ class _Extractor(_References):
                 if topic_age > 1 or ms:
                     topic = None
         self._unnamed_parties()
+        if self.scorer is not None and self._cands and n >= MIN_SCORED_SENTENCES:
+            self._suggest(self.scorer, counts)
         if progress:
             progress(0.97, "merging relations")
         m = self._merge(gaz, counts)
@@ -383,18 +415,16 @@ class _Extractor(_References):
         self._rel = rel
         self._topic = topic
         self._cooccurrences(toks, lows, [c for c, _ in found], si)
+        # Cues the rules read as stating nothing here; the pair scorer skips them too.
+        vetoed: set[int] = set()
         for c, (lemma, cue) in found:
             if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
+                vetoed.add(c)
+                continue
+            if _negated(lows, c, cue):
+                vetoed.add(c)
                 continue
             window = lows[max(0, c - 3) : c]
-            if not _cues.NEGATORS.isdisjoint(window):
-                continue  # "did not attack", "denied supplying": no relation at all
-            if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
-                continue  # "no Ukrainian units are stationed in Lithuania": a subject that is none
-            if c > 1 and lows[c - 1] in ("to", "of") and _negated_before(lows, c - 1):
-                # "has not sent instructors to train X", "refrained from accusing Kampala of aiding":
-                # the negation of the verb governs its complement.
-                continue
             conf = cue.weight
             clause = lows[max(0, c - 10) : c]
             if not _cues.HEDGES.isdisjoint(clause[-6:]):
@@ -421,8 +451,10 @@ class _Extractor(_References):
                 elif lemma in ("send", "dispatch") and self._forces_near(lows, c, [max(0, c - 1)]):
                     type_ = "hosting"  # troops sent with no destination named (see _DEPLOY below)
                     if any(toks[x].actor for x in range(c + 1, min(n, c + 12))):
+                        vetoed.add(c)
                         continue  # "sent troops to Ukraine": support or invasion, the words do not say
                 elif lemma in ("send", "dispatch") or lemma in _CARRY:
+                    vetoed.add(c)
                     continue  # "sent a delegation", "carried passengers": not a relation by itself
             if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-7:]):
                 type_ = "cooperation" if type_ in _HOSTILE_TYPES else "hostility"
@@ -432,6 +464,7 @@ class _Extractor(_References):
             if lemma in ("allow", "permit", "grant") and not _cues.FORCES_WORDS.isdisjoint(after):
                 type_ = "hosting"  # "allowed American troops to use four bases"
             if lemma in ("contested", "disputed") and "between" not in lows[c + 1 : c + 4]:
+                vetoed.add(c)
                 continue  # "one of the most contested stretches of waterfront": who disputes it is unsaid
             if lemma == "hammer" and c + 1 < n and lows[c + 1] == "out":
                 type_, cue = "diplomatic ties", cue._replace(link="sym")  # "hammering out a partnership"
@@ -441,18 +474,24 @@ class _Extractor(_References):
             if lemma in _COMPOUND_ONLY and not (
                 c >= 3 and "-" in lows[max(0, c - 4) : c] and sum(1 for t in toks[max(0, c - 5) : c] if t.actor) >= 2
             ):
+                vetoed.add(c)
                 continue  # "the China-Pakistan Economic Corridor" relates the two; "a corridor" alone nothing
             if lemma == "claim" and c + 1 < n and (lows[c + 1] == "that" or not _CLAIMED_DEEDS.isdisjoint(lows[c + 1 : c + 4])):
                 # "claims that South Korean warships will join", "claimed dozens of attacks",
                 # "claimed responsibility": an assertion, not a claim to land
+                vetoed.add(c)
                 continue
             if lemma == "offices" and lows[c - 1] != "good":
+                vetoed.add(c)
                 continue  # "offered its good offices": mediation; other offices are buildings
             if lemma in ("war", "wars") and c and lows[c - 1] in _NAMED_WARS:
+                vetoed.add(c)
                 continue  # "stayed outside military blocs throughout the Cold War"
             if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
+                vetoed.add(c)
                 continue  # "coaxed both sides back to the table": an adverb
             if cue.noun and not _NO.isdisjoint(lows[max(0, c - 5) : c]):
+                vetoed.add(c)
                 continue  # "has played no part in the mediation"
             place_only = lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on")
             if lemma in ("throw", "kick") and c + 1 < n and lows[c + 1] == "out":
@@ -479,6 +518,7 @@ class _Extractor(_References):
                 elif "to" in lows[c + 1 : c + 12] and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 12]):
                     type_ = "hosting"  # "opened four more sites to US forces"
                 elif _cues.TALKS_WORDS.isdisjoint(after[:3]) and not {"embassy", "consulate"} & set(after[:3]):
+                    vetoed.add(c)
                     continue  # "opened a factory", "opened the door": no relation
             if lemma in ("convene", "bring", "shuttle", "coax") and not (
                 (lemma == "convene" and (not _cues.TALKS_WORDS.isdisjoint(after[:4]) or self._two_objects(toks, c)))
@@ -486,8 +526,10 @@ class _Extractor(_References):
                 or (lemma == "shuttle" and "between" in after[:4])  # "shuttled for weeks between"
                 or _sides_named(after)
             ):
+                vetoed.add(c)
                 continue  # "convened a cabinet meeting", "brought new weapons": no mediation
             if lemma == "broker" and c and lows[c - 1] in ("arms", "weapons", "power", "oil", "insurance"):
+                vetoed.add(c)
                 continue  # "the generals' arms brokers": dealers, not mediators
             if lemma == "host" and (
                 not _cues.TALKS_WORDS.isdisjoint([*after[:4], *window]) or _sides_named(after[:5]) or self._two_objects(toks, c)
@@ -495,6 +537,7 @@ class _Extractor(_References):
                 if _NEGOTIATIONS.isdisjoint([*after[:4], *window]) and not (
                     "between" in after or _sides_named(after[:5]) or self._two_objects(toks, c)
                 ):
+                    vetoed.add(c)
                     continue  # "hosted a reconstruction conference": a gathering, not talks between sides
                 # "Qatar hosted talks between ...", "The meeting, hosted by Qatar, ..."
                 self._mediation(toks, c, subj, conf, si)  # "Qatar hosted talks between ..."
@@ -534,6 +577,7 @@ class _Extractor(_References):
             if lemma in ("deploy", "station", "rotate", "arrive") and not (
                 right and _word_before(toks, right[0]) in ("in", "into", "to", "on", "through")
             ):
+                vetoed.add(c)
                 continue  # "deployed troops along the border with X": X is no host
             directed = cue.link in ("dir", "buy")
             if cue.link == "buy" and not passive:
@@ -550,6 +594,7 @@ class _Extractor(_References):
             ):
                 type_ = "hostility"  # "sent a fighter jet briefly into Estonian airspace": an incursion
             if lemma in _FOUND and (not ra or any(self._kinds.get(a) != "organization" for a in ra)):
+                vetoed.add(c)
                 continue  # "formed a government", "created jobs in Mali": founding only a bloc
             if lemma == "lease" and right and _word_before(toks, right[0]) == "from":
                 la, ra = ra, la  # "leased a port from Djibouti": Djibouti hosts
@@ -560,6 +605,7 @@ class _Extractor(_References):
                     directed = True
                     type_ = "sanctions" if "sanctions" in lows[c:] else "hostility"
             if lemma == "leave" and any(self._kinds.get(a) != "organization" for a in ra):
+                vetoed.add(c)
                 continue  # "left Mali", "left office": only leaving a bloc is a break with it
             if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
                 home = self._home_state()  # "pledged money to rebuild the south": of the text's place
@@ -599,6 +645,8 @@ class _Extractor(_References):
             for x, y, d in pairs:
                 if x != y:
                     self._add(x, y, d and cue.link != "sym", type_, conf * (0.85 if pron else 1.0), si)
+        if self.scorer is not None or self.keep_candidates:
+            self._candidates(toks, lows, [f for f in found if f[0] not in vetoed], si, subj)
 
     @staticmethod
     def _forces_near(lows: list[str], c: int, left: list[int]) -> bool:
@@ -643,6 +691,94 @@ class _Extractor(_References):
             prev = i
         if pairs:
             self.cooc.append((si, pairs))
+
+    def _candidates(self, toks: list[_Tok], lows: list[str], found: list, si: int, subj: int | None) -> None:
+        """Record, for the pair scorer, each actor pair of sentence ``si`` (which has the cue
+        words ``found``) with its sentence features and the type of the cue nearest to it."""
+        # Mediation is the rules' own business: who brokers between whom needs the sentence's structure.
+        cues = [(c, hit[1]) for c, hit in found if hit[1].link != "med"]
+        if not cues:
+            return
+        at: dict[str, list[int]] = {}
+        people = not _PEOPLE.isdisjoint(lows)
+        for k, t in enumerate(toks):
+            if t.actor and not (people and _people_in_place(toks, k)):  # "residents of Kyiv": not the state
+                at.setdefault(t.actor, []).append(k)
+        if len(at) < 2:
+            return
+        clause = [0] * len(toks)  # clause number of each token (see _cooccurrences)
+        if "and" in lows or "," in lows or not _BOUNDARY.isdisjoint(lows):
+            k_clause = 0
+            for k, t in enumerate(toks):
+                if t.low in _BOUNDARY or (t.actor and k and lows[k - 1] in ("and", ",") and _is_subject(toks, k)):
+                    k_clause += 1
+                clause[k] = k_clause
+        actors = sorted(at)
+        pairs: list[tuple[int, int, str, str]] = []
+        together = self.together
+        # Features are computed now (the tokens are not kept) but only for the pairs the rules
+        # have not related so far; training (keep_candidates) needs them all.
+        skip = self._related if not self.keep_candidates else ()
+        for x, a in enumerate(actors):
+            for b in actors[x + 1 :]:
+                # the closest two mentions of the pair in one clause
+                same = [(p, q) if p < q else (q, p) for p in at[a] for q in at[b] if clause[p] == clause[q]]
+                if not same:
+                    continue  # "Mali withdrew its ambassador and Algeria pivoted": two clauses
+                together[(a, b)] = together.get((a, b), 0) + 1
+                if (a, b) not in skip:
+                    i, j = min(same, key=lambda pq: pq[1] - pq[0]) if len(same) > 1 else same[0]
+                    pairs.append((i, j, a, b))
+        if not pairs:
+            return
+        rows = sentence_rows(toks, lows, cues, [p[:2] for p in pairs], len(at), subj)
+        for (i, j, a, b), row in zip(pairs, rows, strict=True):
+            # the type of the cue between the two, else of the nearest one
+            near = min(cues, key=lambda cc: 0 if i < cc[0] < j else min(abs(cc[0] - i), abs(cc[0] - j)))
+            self._cands.append((si, a, b, near[1].type, row))
+
+    def candidates(
+        self, counts: dict[str, int], skip: set[tuple[str, str]] | frozenset = frozenset()
+    ) -> tuple[list[tuple[int, str, str, str]], np.ndarray]:
+        """The candidates (sentence, actor, actor, type of the nearest cue; actors sorted) of
+        pairs not in ``skip``, and their feature rows (:data:`FEATURES`)."""
+        top = tuple(sorted(counts, key=lambda a: -counts[a])[:2])
+        n = max(1, len(self.spans))
+        kinds = self._kinds
+        together = self.together
+        out: list[tuple[int, str, str, str]] = []
+        rows: list[list[float]] = []
+        per_pair: dict[tuple[str, str], list[float]] = {}
+        for si, a, b, type_, row in self._cands:
+            if (a, b) in skip:
+                continue
+            out.append((si, a, b, type_))
+            if (a, b) not in per_pair:
+                per_pair[(a, b)] = article_features(a, b, counts, top, together[(a, b)], kinds)
+            rows.append(row + per_pair[(a, b)] + [si / n])
+        return out, np.array(rows, dtype=float).reshape(len(rows), -1)
+
+    def _suggest(self, model: PairModel, counts: dict[str, int]) -> None:
+        """Add the pairs the rules missed whose noisy-or probability over their sentences
+        reaches the model's threshold; each sentence that makes the pair likely is evidence."""
+        cands, rows = self.candidates(counts, skip=self._related)
+        if not cands:
+            return
+        probs = model.probabilities(rows)
+        miss: dict[tuple[str, str], float] = {}
+        for (_, a, b, _), p in zip(cands, probs, strict=True):
+            miss[(a, b)] = miss.get((a, b), 1.0) * (1.0 - float(p))
+        keep = {key for key, m in miss.items() if 1.0 - m >= model.threshold}
+        if not keep:
+            return
+        best: dict[tuple[str, str], int] = {}
+        for k, (_, a, b, _) in enumerate(cands):
+            if (a, b) in keep and ((a, b) not in best or probs[k] > probs[best[(a, b)]]):
+                best[(a, b)] = k
+        for k, (si, a, b, type_) in enumerate(cands):
+            if (a, b) in keep and (best[(a, b)] == k or probs[k] >= model.threshold / 2):
+                self.hits.append(_Hit(a, b, False, type_, round(float(probs[k]), 3), si))
+        self.suggested |= {frozenset(key) for key in keep}
 
     def _fought_alongside(self, toks: list[_Tok], c: int, conf: float, si: int) -> bool:
         """ "X fought alongside Y against Z": X and Y are allies, both at war with Z."""
@@ -1062,6 +1198,7 @@ class _Extractor(_References):
 
     def _add(self, a: str, b: str, directed: bool, type_: str, conf: float, si: int) -> None:
         self.hits.append(_Hit(a, b, directed, type_, conf, si))
+        self._related.add((a, b) if a < b else (b, a))
         if type_ in _HOSTILE_TYPES:
             key = (a, b) if a < b else (b, a)
             self.hostile[key] = self.hostile.get(key, 0) + 1
@@ -1109,9 +1246,10 @@ class _Extractor(_References):
             miss = 1.0
             for h in hs:
                 miss *= 1.0 - min(h.confidence, 0.95)
+            note = _SUGGESTED_NOTE if frozenset((a, b)) in self.suggested else ""
             relations.append(
                 Relation(a, b, directed=directed, valence=relation_valence(types), types=types, evidence=ev,
-                         confidence=round(1.0 - miss, 3))
+                         confidence=round(1.0 - miss, 3), note=note)
             )
         relations.sort(key=lambda r: (-len(r.evidence), r.source, r.target))
         actors: list[Actor] = []
@@ -1126,6 +1264,8 @@ class _Extractor(_References):
             actors.append(Actor(a.id, a.name, a.kind, a.iso3, a.aliases, a.lat, a.lon, mentions=k))
         return RelationMap(articles=[self.article], actors=actors, relations=relations, curated=False)
 
+
+_SUGGESTED_NOTE = "suggested by the learned pair scorer: no rule matched these sentences"
 
 _PROTOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 

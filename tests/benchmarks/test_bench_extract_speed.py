@@ -17,6 +17,7 @@ import pytest
 from mapviewer.extract import extract_relations, read_article, sentence_spans
 from mapviewer.extract.mentions import find_mentions
 from mapviewer.extract.reader import article_from_text
+from mapviewer.extract.relations import _Extractor
 from mapviewer.seeds import default_seed
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -58,6 +59,10 @@ def test_extraction_throughput():
     t_ment = time.perf_counter() - t0
 
     t0 = time.perf_counter()
+    n_rules = sum(len(_Extractor(a, scorer=None).run(None, None).relations) for a in articles)
+    t_rules = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
     n_rel = sum(len(extract_relations(a).relations) for a in articles)
     t_all = time.perf_counter() - t0
 
@@ -70,6 +75,7 @@ def test_extraction_throughput():
     print(f"corpus: {mb:.1f} MB in {len(docs)} articles, {n_sent} sentences, {n_ment} mentions, {n_rel} relations")
     print(f"sentence splitter alone (baseline): {mb / t_split:7.1f} MB/s ({t_split:.2f} s)")
     print(f"mention finder alone:               {mb / t_ment:7.1f} MB/s ({t_ment:.2f} s)")
+    print(f"rules alone (no pair scorer):       {mb / t_rules:7.2f} MB/s ({t_rules:.2f} s, {n_rules} relations)")
     print(f"whole extractor:                    {mb / t_all:7.2f} MB/s ({t_all:.2f} s; target >= 1 MB/s)")
     print(f"seed article ({len(seed.text) / 1e3:.1f} KB): {t_seed * 1e3:.1f} ms")
     assert n_rel > 0

@@ -1,0 +1,121 @@
+"""The learned pair scorer: what it adds to the rules, what it leaves alone, and its model file."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mapviewer.errors import MapviewerError
+from mapviewer.extract import article_from_text, extract_relations
+from mapviewer.extract._scorer import FEATURES, PairModel
+from mapviewer.extract.relations import MIN_SCORED_SENTENCES, _Extractor
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The Kenya-Uganda sentence states a relation no rule reads ("is building a depot on Ugandan
+# land, under a protocol"); the forum sentence is a list and the Malawi one a negation.
+ARTICLE = """Southern Africa's quiet dependencies
+
+LUSAKA - The region's smaller economies have grown used to living in the shadow of their neighbours.
+South Africa accounts for more than half of Lesotho's imports and most of its electricity.
+Kenya is building a rail depot on Ugandan land, under a protocol signed in 2023, to speed cargo inland.
+Tanzania's ports handle most of Zambia's copper, and officials in Dar es Salaam want a larger share.
+Delegations from Brazil, India and China attended the regional trade forum in Lusaka last week.
+Malawi has not joined the customs scheme.
+Economists expect the pattern to hold for years.
+"""
+
+
+def by_pair(m):
+    return {frozenset((r.source, r.target)): r for r in m.relations}
+
+
+def test_the_scorer_adds_a_pair_the_rules_miss_and_says_so():
+    article = article_from_text(ARTICLE)
+    rules = by_pair(_Extractor(article, scorer=None).run(None, None))
+    full = by_pair(extract_relations(article))
+    kenya_uganda = frozenset(("KEN", "UGA"))
+    assert kenya_uganda not in rules and kenya_uganda in full
+    r = full[kenya_uganda]
+    assert "suggested" in r.note and not r.directed
+    assert r.confidence >= PairModel.default().threshold
+    assert [e.quote for e in r.evidence] == [e.check(article.text) and e.quote for e in r.evidence]
+    assert any("rail depot on Ugandan land" in e.quote for e in r.evidence)
+    # What the rules found is kept as the rules found it, with no note.
+    for key, rel in rules.items():
+        assert full[key].types == rel.types and full[key].note == ""
+
+
+def test_lists_and_negations_are_not_suggested():
+    full = by_pair(extract_relations(article_from_text(ARTICLE)))
+    for a, b in (("BRA", "IND"), ("BRA", "CHN"), ("IND", "CHN"), ("MWI", "ZMB"), ("MWI", "ZAF")):
+        assert frozenset((a, b)) not in full
+
+
+def test_a_snippet_is_left_to_the_rules():
+    # The scorer weighs how an article names its actors; a sentence or two is no article.
+    snippet = "Kenya is building a rail depot on Ugandan land, under a protocol signed in 2023, to speed cargo inland."
+    assert MIN_SCORED_SENTENCES > 1
+    assert not extract_relations(article_from_text(snippet)).relations
+
+
+def test_without_a_model_the_extractor_is_the_rules_alone():
+    article = article_from_text(ARTICLE)
+    x = _Extractor(article, scorer=None)
+    m = x.run(None, None)
+    assert x._cands == [] and not any(r.note for r in m.relations)
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_pair_model", ROOT / "resources" / "scripts" / "train_pair_model.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_shipped_model_is_what_the_training_script_fits():
+    shipped = PairModel.default()
+    model, table = _train_module().train()
+    assert model.threshold == shipped.threshold
+    for name in ("mean", "scale", "weights"):
+        np.testing.assert_allclose(getattr(model, name), getattr(shipped, name), atol=1e-4)
+    # The threshold keeps the cross-validated precision within a point of the rules' own.
+    assert model.info["cv_with_scorer"]["precision"] >= model.info["cv_rules_alone"]["precision"] - 0.01
+    assert model.info["cv_with_scorer"]["recall"] > model.info["cv_rules_alone"]["recall"]
+    assert model.info == shipped.info and table[model.threshold] == model.info["cv_with_scorer"]
+
+
+def test_the_model_never_trains_on_held_out_articles():
+    gold = json.loads((ROOT / "tests" / "fixtures" / "articles" / "gold.json").read_text(encoding="utf-8"))
+    held = [n for n in gold if "_heldout." in n]
+    trained = [n for n in gold if not n.startswith("_") and "_heldout." not in n]
+    assert held and PairModel.default().info["articles"] == len(trained)
+
+
+def test_probabilities_follow_the_weights():
+    n = len(FEATURES)
+    w = np.zeros(n)
+    w[0] = 2.0  # the bias column
+    m = PairModel(np.zeros(n), np.ones(n), w, threshold=0.5, info={})
+    rows = np.zeros((3, n))
+    rows[:, 0] = [0.0, 1.0, -1.0]
+    np.testing.assert_allclose(m.probabilities(rows), [0.5, 1 / (1 + np.exp(-2)), 1 / (1 + np.exp(2))])
+    back = PairModel.from_json(m.to_json())
+    np.testing.assert_allclose(back.weights, w)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "[1, 2]",
+        json.dumps({"features": ["bias"], "mean": [0], "scale": [1], "weights": [0], "threshold": 0.5}),
+        json.dumps({"features": list(FEATURES), "mean": [0] * len(FEATURES), "scale": [1] * len(FEATURES),
+                    "weights": [float("nan")] * len(FEATURES), "threshold": 0.5}),
+    ],
+)
+def test_a_damaged_model_is_a_clear_error(text):
+    with pytest.raises(MapviewerError):
+        PairModel.from_json(text)
