@@ -13,8 +13,8 @@ its own.
 
 Rules
 -----
-* A relation is visible when its valence, one of its types and its number of quotes pass,
-  both its actors' kinds are shown, and (during a replay) it was stated by then.
+* A relation is visible when its valence, one of its types, its number of quotes and its
+  confidence pass, both its actors' kinds are shown, and (during a replay) it was stated by then.
 * Ego view: only the ego actor and the actors within ``ego_depth`` steps of it over the
   relations visible by the rules above, and the visible relations among them.
 * An actor is visible when its kind is shown and it has a visible relation or matches the
@@ -65,6 +65,9 @@ class MapFilter:
         Valences, relation types (:data:`NO_TYPE` for untyped relations) and actor kinds shown.
     min_evidence : int
         Hide relations with fewer quotes.
+    min_confidence : int
+        Hide relations found with a confidence below this many percent (an automatic map's
+        relations carry one; a curated map's are all 100%).
     search : str
         Search text (highlights; an isolated matching actor stays visible).
     ego : str or None
@@ -78,6 +81,7 @@ class MapFilter:
     valences: frozenset[str] | None = None
     types: frozenset[str] | None = None
     min_evidence: int = 0
+    min_confidence: int = 0
     kinds: frozenset[str] | None = None
     search: str = ""
     ego: str | None = None
@@ -91,6 +95,7 @@ class MapFilter:
             self.valences is not None
             or self.types is not None
             or self.min_evidence > 0
+            or self.min_confidence > 0
             or self.ego is not None
             or self.until_sentence is not None
         )
@@ -317,6 +322,8 @@ class MapIndex:
             for t in r.types or (NO_TYPE,):
                 self.type_matrix[i, tcode[t]] = True
         self.n_evidence = np.array([len(r.evidence) for r in m.relations], dtype=np.int64).reshape(n_rel)
+        # in whole percent, as the filter states it and the evidence panel shows it
+        self.confidence = np.array([round(100 * r.confidence) for r in m.relations], dtype=np.int64).reshape(n_rel)
         self.kinds = list(ACTOR_KINDS) + sorted({a.kind for a in m.actors} - set(ACTOR_KINDS))
         kcode = {k: i for i, k in enumerate(self.kinds)}
         self.kind = np.array([kcode[a.kind] for a in m.actors], dtype=np.int16).reshape(len(m.actors))
@@ -448,6 +455,8 @@ def apply_filter(m: RelationMap, f: MapFilter, index: MapIndex | None = None) ->
         rel &= ix.type_matrix[:, cols].any(axis=1) if cols else False
     if f.min_evidence > 0:
         rel &= ix.n_evidence >= f.min_evidence
+    if f.min_confidence > 0:
+        rel &= ix.confidence >= f.min_confidence
     kind_ok = np.ones(n, bool)
     if f.kinds is not None:
         kind_ok = np.isin(ix.kind, [i for i, k in enumerate(ix.kinds) if k in f.kinds])

@@ -230,6 +230,7 @@ def test_csv_rows_roundtrip(tmp_path):
         assert row["source_name"] == m.actor(r.source).name
         assert row["types"].split("; ") == list(r.types)
         assert row["directed"] == ("true" if r.directed else "false")
+        assert float(row["confidence"]) == pytest.approx(r.confidence, abs=1e-3) and row["note"] == r.note
         assert row["quote"] == e.quote  # commas, quotes, newlines, CRLF intact
         assert m.article(row["article"]).text[int(row["start"]) : int(row["end"])] == row["quote"]
     empty = [row for row in rows if not row["quote"]]

@@ -113,6 +113,15 @@ def test_min_evidence(m):
     assert rels(apply_filter(m, MapFilter(min_evidence=1))) == [0, 1, 2, 3, 4]
 
 
+def test_min_confidence_in_whole_percent(m):
+    for r, c in zip(m.relations, (0.9, 0.55, 0.6549, 1.0, 0.3, 0.7), strict=True):
+        r.confidence = c
+    assert rels(apply_filter(m, MapFilter(min_confidence=60))) == [0, 2, 3, 5]  # 0.6549 shows as 65%
+    assert rels(apply_filter(m, MapFilter(min_confidence=66))) == [0, 3, 5]
+    assert rels(apply_filter(m, MapFilter(min_confidence=100))) == [3]
+    assert MapFilter(min_confidence=50).restricts_relations and not MapFilter(min_confidence=0).restricts_relations
+
+
 def test_kind_filter_hides_actors_and_their_relations(m):
     v = apply_filter(m, MapFilter(kinds=frozenset({"country"})))
     assert "AFP" not in v.actor_ids and "GRB" not in v.actor_ids and "BLK" not in v.actor_ids

@@ -35,6 +35,8 @@ CSV_COLUMNS = (
     "types",
     "valence",
     "directed",
+    "confidence",
+    "note",
     "article",
     "start",
     "end",
@@ -56,6 +58,8 @@ def csv_rows(m: RelationMap) -> list[list[str]]:
             "; ".join(r.types),
             r.valence,
             "true" if r.directed else "false",
+            f"{r.confidence:.3g}",
+            r.note,
         ]
         if not r.evidence:
             rows.append([*head, "", "", "", ""])

@@ -1265,7 +1265,11 @@ class _Extractor(_References):
         return RelationMap(articles=[self.article], actors=actors, relations=relations, curated=False)
 
 
-_SUGGESTED_NOTE = "suggested by the learned pair scorer: no rule matched these sentences"
+# Shown in the evidence panel: what a suggested relation is, in a reader's words.
+_SUGGESTED_NOTE = (
+    "suggested: these sentences read like a relation between the two, but no rule recognised "
+    "its wording, so its type is a guess"
+)
 
 _PROTOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 

@@ -138,6 +138,15 @@ class FilterPanel(QWidget):
         self.ego_depth.setAccessibleName("Ego view depth")
         self.ego_depth.currentIndexChanged.connect(self._on_control_changed)
 
+        # minimum confidence: an automatic map's relations are found with some certainty
+        self.min_confidence = QSpinBox()
+        self.min_confidence.setRange(0, 100)
+        self.min_confidence.setSingleStep(10)
+        self.min_confidence.setSpecialValueText("any")
+        self.min_confidence.setAccessibleName("Minimum confidence in percent")
+        self.min_confidence.setToolTip("Hide relations the extractor found with less confidence")
+        self.min_confidence.valueChanged.connect(self._on_control_changed)
+
         self.reset_button = QPushButton("Show everything")
         self.reset_button.setAccessibleName("Reset all filters")
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
@@ -148,6 +157,9 @@ class FilterPanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("At least", self._with_suffix(self.min_evidence, "quote(s)"))
+        self.min_confidence_row = self._with_suffix(self.min_confidence, "% sure")
+        form.addRow("At least", self.min_confidence_row)
+        self._confidence_form = form
         ego_row = QHBoxLayout()
         ego_row.addWidget(self.ego_combo, 1)
         ego_row.addWidget(self.ego_depth)
@@ -205,6 +217,8 @@ class FilterPanel(QWidget):
                 self.ego_combo.addItem(a.name, a.id)
         with QSignalBlocker(self.min_evidence):
             self.min_evidence.setMaximum(max([len(r.evidence) for r in m.relations], default=0) or 1)
+        # Only a map with uncertain relations (an automatic one) offers the confidence filter.
+        self._confidence_form.setRowVisible(self.min_confidence_row, any(r.confidence < 1.0 for r in m.relations))
         # as tall as its rows (up to 16): the spare height goes to the search hits
         rows = min(max(self.type_list.count(), 3), 16)
         row_h = self.type_list.sizeHintForRow(0)  # -1 for an empty list (a map without relations)
@@ -231,6 +245,7 @@ class FilterPanel(QWidget):
             valences=None if len(vals) == len(self.valence_boxes) else vals,
             types=None if all_types else types,
             min_evidence=self.min_evidence.value(),
+            min_confidence=self.min_confidence.value(),
             kinds=None if len(kinds) == len(self.kind_boxes) else kinds,
             search=self.search_edit.text(),
             ego=self.ego_combo.currentData(),
@@ -246,6 +261,7 @@ class FilterPanel(QWidget):
                 *self.kind_boxes.values(),
                 self.type_list,
                 self.min_evidence,
+                self.min_confidence,
                 self.search_edit,
                 self.ego_combo,
                 self.ego_depth,
@@ -260,6 +276,7 @@ class FilterPanel(QWidget):
             on = f.types is None or item.data(Qt.ItemDataRole.UserRole) in f.types
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.min_evidence.setValue(f.min_evidence)
+        self.min_confidence.setValue(f.min_confidence)
         if self.search_edit.text() != f.search:
             self.search_edit.setText(f.search)
         k = self.ego_combo.findData(f.ego)

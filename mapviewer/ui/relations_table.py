@@ -29,9 +29,11 @@ from ..model import RelationMap
 from ..replay import first_sentences
 from . import style
 
-__all__ = ["COLUMNS", "RelationsModel", "RelationsTable"]
+__all__ = ["COLUMNS", "SURE_COLUMN", "RelationsModel", "RelationsTable"]
 
-COLUMNS = ("Pair", "Types", "Tone", "Direction", "Quotes", "First sentence")
+COLUMNS = ("Pair", "Types", "Tone", "Direction", "Quotes", "First sentence", "Sure")
+#: The column of the relation's confidence, shown for automatic maps only.
+SURE_COLUMN = 6
 #: Role holding the value a column sorts by.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role holding the relation's index in the map (every column).
@@ -50,6 +52,7 @@ class RelationsModel(QAbstractTableModel):
         self._sort: list[tuple] = []
         self._valence: list[str] = []
         self._ends: list[tuple[str, str]] = []
+        self._notes: list[str] = []
         #: Rows drawn in bold (the relations of the actor focused on the map).
         self.emphasized = np.zeros(0, bool)
         self._bold = QFont()
@@ -59,7 +62,7 @@ class RelationsModel(QAbstractTableModel):
         """Show the relations of ``m``; ``first`` is each one's first sentence (computed if None)."""
         self.beginResetModel()
         self.map = m
-        self._rows, self._sort, self._valence, self._ends = [], [], [], []
+        self._rows, self._sort, self._valence, self._ends, self._notes = [], [], [], [], []
         if m is not None:
             first = first_sentences(m) if first is None else first
             for i, r in enumerate(m.relations):
@@ -68,12 +71,16 @@ class RelationsModel(QAbstractTableModel):
                 direction = "directed" if r.directed else "mutual"
                 n = len(r.evidence)
                 fs = int(first[i]) + 1 if r.evidence else None
+                sure = round(100 * r.confidence)
+                # a suggested relation (see the note) is marked: its type is a guess
                 self._rows.append(
-                    (title, types, r.valence, direction, str(n), "—" if fs is None else str(fs))
+                    (title, types, r.valence, direction, str(n), "—" if fs is None else str(fs),
+                     f"{sure}%" + (" ?" if r.note else ""))
                 )
                 self._sort.append(
-                    (title.casefold(), types, r.valence, direction, n, fs if fs is not None else 1 << 30)
+                    (title.casefold(), types, r.valence, direction, n, fs if fs is not None else 1 << 30, sure)
                 )
+                self._notes.append(r.note)
                 self._valence.append(r.valence)
                 self._ends.append((r.source, r.target))
         self.emphasized = np.zeros(len(self._rows), bool)
@@ -113,7 +120,9 @@ class RelationsModel(QAbstractTableModel):
             return QColor(style.VALENCE_COLOURS.get(self._valence[row], "#000000"))
         if role == Qt.ItemDataRole.FontRole and row < len(self.emphasized) and self.emphasized[row]:
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
+        if role == Qt.ItemDataRole.ToolTipRole and col == SURE_COLUMN and self._notes[row]:
+            return self._notes[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5, SURE_COLUMN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -171,7 +180,7 @@ class RelationsTable(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = _Table()
         self.view.setModel(self.proxy)
-        self.view.setAccessibleName("Relations: pair, types, tone, direction, quotes, first sentence")
+        self.view.setAccessibleName("Relations: pair, types, tone, direction, quotes, first sentence, confidence")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -198,6 +207,8 @@ class RelationsTable(QWidget):
         with self._quiet():
             self.model.set_map(m, first)
             self.proxy.set_mask(None)
+        # a curated map is sure of every relation: no column of 100%
+        self.view.setColumnHidden(SURE_COLUMN, m is None or all(r.confidence >= 1.0 for r in m.relations))
         for col, w in enumerate((300, 200, 90, 80, 64, 120)):  # the longest pairs in full
             self.view.setColumnWidth(col, w)
 

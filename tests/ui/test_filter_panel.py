@@ -53,6 +53,22 @@ def test_unchecking_a_type_and_kind_and_raising_min_evidence(qtbot, panel):
     assert sig.args[0].min_evidence == 1
 
 
+def test_the_confidence_filter_is_offered_for_automatic_maps_only(qtbot, panel, small_map):
+    assert all(r.confidence == 1.0 for r in small_map.relations)
+    assert not panel.min_confidence.isVisible()
+    small_map.relations[0].confidence = 0.4
+    small_map.relations[1].confidence = 0.8
+    panel.set_map(small_map)
+    assert panel.min_confidence.isVisible()
+    panel.min_confidence.setFocus()
+    with qtbot.waitSignal(panel.filter_changed, timeout=1000) as sig:
+        qtbot.keyClick(panel.min_confidence, Qt.Key.Key_Up)
+    assert sig.args[0].min_confidence == 10 and panel.reset_button.isEnabled()
+    with qtbot.assertNotEmitted(panel.filter_changed):
+        panel.set_filter(MapFilter(min_confidence=70))
+    assert panel.min_confidence.value() == 70 and panel.filter().min_confidence == 70
+
+
 def test_typing_in_search_emits_per_keystroke(qtbot, panel):
     seen = []
     panel.filter_changed.connect(lambda f: seen.append(f.search))
@@ -75,6 +91,7 @@ def test_set_filter_sets_controls_without_emitting(qtbot, panel):
         valences=frozenset({"hostile"}),
         types=frozenset({"threat"}),
         min_evidence=2,
+        min_confidence=30,
         kinds=frozenset({"country"}),
         search="bor",
         ego="BOR",

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from mapviewer.describe import relation_title
 from mapviewer.replay import first_sentences
 from mapviewer.seeds import default_seed
-from mapviewer.ui.relations_table import COLUMNS, RELATION_ROLE, RelationsTable
+from mapviewer.ui.relations_table import COLUMNS, RELATION_ROLE, SURE_COLUMN, RelationsTable
 
 pytestmark = pytest.mark.gui
 
@@ -39,6 +39,20 @@ def test_one_row_per_relation_with_its_columns(table, small_map):
         assert row[3] == ("directed" if r.directed else "mutual")
         assert row[4] == str(len(r.evidence))
         assert row[5] == str(first[i] + 1)
+
+
+def test_the_sure_column_shows_for_automatic_maps_and_marks_suggestions(table, small_map):
+    assert table.view.isColumnHidden(SURE_COLUMN)  # a curated map: every relation is sure
+    small_map.relations[0].confidence = 0.62
+    small_map.relations[1].confidence = 0.9
+    small_map.relations[1].note = "suggested: no rule recognised its wording"
+    table.set_map(small_map)
+    assert not table.view.isColumnHidden(SURE_COLUMN)
+    assert table.model.index(0, SURE_COLUMN).data() == "62%"
+    assert table.model.index(1, SURE_COLUMN).data() == "90% ?"
+    assert "suggested" in table.model.index(1, SURE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    table.view.sortByColumn(SURE_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert _rels_in_view_order(table)[0] == 0
 
 
 def test_sorts_numerically_by_quotes(table, small_map):
