@@ -275,6 +275,30 @@ def _group_owners(text: str, mentions: Sequence, groups, names: dict[str, set[st
         _bind(names, text[start:k], m.actor, gazetteer_keys)
 
 
+_WORD_BEFORE = re.compile(r"[\w'’-]")
+_WORD_AFTER = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, names) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of each of ``names`` standing as a whole word in ``text``, leftmost
+    first, longest first where two start together, never overlapping: what one regex
+    alternation of the names would find, without compiling one per text."""
+    found: list[tuple[int, int, str]] = []
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if (i == 0 or not _WORD_BEFORE.match(text, i - 1)) and not _WORD_AFTER.match(text, e):
+                found.append((i, e, name))
+            i = text.find(name, i + 1)
+    found.sort(key=lambda x: (x[0], x[0] - x[1]))
+    out: list[tuple[int, int, str]] = []
+    for x in found:
+        if not out or x[0] >= out[-1][1]:
+            out.append(x)
+    return out
+
+
 def bind_officials(
     text: str, mentions: Sequence, gazetteer_keys, make, lowered: str | None = None, groups=frozenset(),
     people: tuple[dict, re.Pattern | None] | None = None,
@@ -390,18 +414,14 @@ def bind_officials(
     bound = {n: next(iter(a)) for n, a in names.items() if len(a) == 1}
     spans = list(phrases)
     if bound:
-        rx = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(bound, key=len, reverse=True)) + r")(?![\w-])"
-        )
-        for h in rx.finditer(text):
-            s, e = h.span()
+        for s, e, name in _occurrences(text, bound):
             # "Kagame" but not "Paul Kagame Jr" / "Ali Khamenei" for a bound "Ali".
             nxt = _BLANKS.match(text, e)
-            if nxt and text[nxt.end() : nxt.end() + 1].isupper() and " " not in h.group(0):
+            if nxt and text[nxt.end() : nxt.end() + 1].isupper() and " " not in name:
                 w = _WORD.match(text, nxt.end())
                 if w and w.group(0) not in bound:
                     continue
-            spans.append((s, e, bound[h.group(0)]))
+            spans.append((s, e, bound[name]))
     if known:
         for k, (ps, pe, pa) in enumerate(spans):
             inner = next((a for s, e, a in known if ps <= s and e <= pe and (s, e) != (ps, pe)), None)
