@@ -167,6 +167,50 @@ def test_fuzzy_is_bounded():
     assert not find_mentions("azerbajan")
 
 
+def test_the_fuzzy_index_finds_what_a_search_of_every_key_finds():
+    # The index holds deletions of the first characters only; it must miss no key within reach.
+    import random
+
+    from mapviewer.extract.mentions import _matcher, _max_edits
+
+    m = _matcher(Gazetteer.default())
+    keys = sorted({k for ks in m.fuzzy_index.values() for k in ks})
+
+    def brute(word):
+        n = sum(c.isalpha() for c in word)
+        if n < 8:
+            return None
+        limit = _max_edits(n)
+        best = None
+        for key in keys:
+            if key[0] != word[0]:
+                continue
+            allowed = min(limit, _max_edits(sum(c.isalpha() for c in key)))
+            d = damerau_levenshtein(word, key, allowed)
+            if d <= allowed and (best is None or (d, key) < best):
+                best = (d, key)
+        return None if best is None else best[1]
+
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for _ in range(400):
+        w = list(rng.choice(keys))
+        for _ in range(rng.choice((1, 2, 3))):
+            i = rng.randrange(1, len(w))  # the first letter stays: fuzzy matching requires it
+            op = rng.choice("sdit")
+            if op == "s":
+                w[i] = rng.choice(letters)
+            elif op == "d" and len(w) > 2:
+                del w[i]
+            elif op == "i":
+                w.insert(i, rng.choice(letters))
+            elif i + 1 < len(w):
+                w[i], w[i + 1] = w[i + 1], w[i]
+        word = "".join(w)
+        m.fuzzy_cache.pop(word, None)
+        assert m.fuzzy(word) == brute(word), word
+
+
 def test_damerau_levenshtein():
     assert damerau_levenshtein("karabkah", "karabakh") == 1
     assert damerau_levenshtein("abc", "abc") == 0

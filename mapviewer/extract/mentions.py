@@ -313,7 +313,7 @@ class _Matcher:
             n = sum(c.isalpha() for c in key)
             if n < 8:
                 continue
-            for d in _deletions(key, _max_edits(n)):
+            for d in _deletions(key[:_FUZZY_PREFIX], _max_edits(n)):
                 self.fuzzy_index.setdefault(d, set()).add(key)
         self.fuzzy_cache: dict[str, str | None] = {}
         self.fuzzy_raw_cache: dict[str, str | None] = {}
@@ -339,7 +339,7 @@ class _Matcher:
         if n >= 8:
             limit = _max_edits(n)
             seen: set[str] = set()
-            for d in _deletions(word, limit):
+            for d in _deletions(word[:_FUZZY_PREFIX], limit):
                 for key in self.fuzzy_index.get(d, ()):
                     if key in seen or key[0] != word[0]:
                         continue
@@ -352,6 +352,12 @@ class _Matcher:
             self.fuzzy_cache.clear()
         self.fuzzy_cache[word] = None if best is None else best[1]
         return self.fuzzy_cache[word]
+
+
+# Deletions are indexed for the first characters only (SymSpell's prefix trick): each edit costs
+# at most one deletion on either side within a prefix too, so no key within reach is missed; the
+# candidates are then checked on the whole word. Long queries no longer make hundreds of strings.
+_FUZZY_PREFIX = 7
 
 
 def _max_edits(letters: int) -> int:
