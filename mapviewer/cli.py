@@ -60,7 +60,7 @@ def _cmd_export(ns: argparse.Namespace) -> int:
 def _cmd_extract(ns: argparse.Namespace) -> int:
     from . import relmap
     from .documents import map_file_for, map_stem
-    from .extract import map_article
+    from .extract import is_suggested, map_article
 
     art = Path(ns.article)
     if art.name.endswith(relmap.SUFFIX) or art.suffix.lower() == ".json":
@@ -77,7 +77,11 @@ def _cmd_extract(ns: argparse.Namespace) -> int:
     _check_output(out)
     m = map_article(art)
     relmap.save(m, out)
-    print(f"wrote {out}: {len(m.actors)} actors, {len(m.relations)} relations")
+    n_sug = sum(1 for r in m.relations if is_suggested(r))
+    print(
+        f"wrote {out}: {len(m.actors)} actors, {len(m.relations)} relations"
+        + (f" ({n_sug} suggested by the learned pass: check their quotes)" if n_sug else "")
+    )
     return 0
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from mapviewer.errors import MapviewerError
-from mapviewer.extract import article_from_text, extract_relations
+from mapviewer.extract import article_from_text, extract_relations, is_suggested
 from mapviewer.extract._scorer import FEATURES, PairModel
 from mapviewer.extract.relations import MIN_SCORED_SENTENCES, _Extractor
 
@@ -39,13 +39,13 @@ def test_the_scorer_adds_a_pair_the_rules_miss_and_says_so():
     kenya_uganda = frozenset(("KEN", "UGA"))
     assert kenya_uganda not in rules and kenya_uganda in full
     r = full[kenya_uganda]
-    assert "suggested" in r.note and not r.directed
+    assert is_suggested(r) and not r.directed
     assert r.confidence >= PairModel.default().threshold
     assert [e.quote for e in r.evidence] == [e.check(article.text) and e.quote for e in r.evidence]
     assert any("rail depot on Ugandan land" in e.quote for e in r.evidence)
     # What the rules found is kept as the rules found it, with no note.
     for key, rel in rules.items():
-        assert full[key].types == rel.types and full[key].note == ""
+        assert full[key].types == rel.types and full[key].note == "" and not is_suggested(full[key])
 
 
 def test_lists_and_negations_are_not_suggested():
@@ -119,3 +119,17 @@ def test_probabilities_follow_the_weights():
 def test_a_damaged_model_is_a_clear_error(text):
     with pytest.raises(MapviewerError):
         PairModel.from_json(text)
+
+
+def test_the_command_line_counts_the_suggested_relations(tmp_path, capsys):
+    from mapviewer import relmap
+    from mapviewer.cli import main
+
+    art = tmp_path / "southern_africa.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.relmap.json"
+    assert main(["extract", str(art), "-o", str(out)]) == 0
+    m = relmap.load(out)
+    n = sum(1 for r in m.relations if is_suggested(r))
+    assert n >= 1  # the note survives the file
+    assert f"({n} suggested by the learned pass: check their quotes)" in capsys.readouterr().out

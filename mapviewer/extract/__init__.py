@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..model import Article, RelationMap
 from .reader import MAX_BYTES, article_from_text, read_article
-from .relations import Cancelled, extract_relations
+from .relations import Cancelled, extract_relations, is_suggested
 from .sentences import sentence_spans
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Cancelled",
     "article_from_text",
     "extract_relations",
+    "is_suggested",
     "map_article",
     "read_article",
     "sentence_spans",

@@ -144,7 +144,7 @@ from ._references import _References
 from ._scorer import PairModel, article_features, sentence_rows
 from .sentences import sentence_spans
 
-__all__ = ["Cancelled", "extract_relations", "relation_valence"]
+__all__ = ["Cancelled", "extract_relations", "is_suggested", "relation_valence"]
 
 
 #: The pair scorer weighs how an article names its actors (how often, how often together): a
@@ -1270,6 +1270,11 @@ _SUGGESTED_NOTE = (
     "suggested: these sentences read like a relation between the two, but no rule recognised "
     "its wording, so its type is a guess"
 )
+
+
+def is_suggested(r: Relation) -> bool:
+    """Was ``r`` added by the learned pair scorer rather than found by a rule?"""
+    return r.note.startswith("suggested:")
 
 _PROTOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 

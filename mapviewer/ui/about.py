@@ -150,6 +150,19 @@ def data_sources() -> list[DataSource]:
         out.append(DataSource(name, str(src.get("licence", "see the source")), note))
     if isinstance(gaz, dict) and gaz.get("attribution"):
         out.append(DataSource("Attribution", "", str(gaz["attribution"])))
+    try:
+        model = json.loads((resources.files("mapviewer.data") / "pair_model.json").read_text(encoding="utf-8"))
+        n = int(model.get("info", {}).get("articles", 0))
+    except (OSError, ValueError, AttributeError, TypeError):
+        n = 0
+    if n:
+        out.append(
+            DataSource(
+                "Pair scorer weights (pair_model.json)",
+                "MIT, as mapviewer",
+                f"fitted on {n} articles written and labelled for mapviewer's tests",
+            )
+        )
     out.append(
         DataSource(
             "Seed article (The Jerusalem Post, November 2020)", "© its publisher", "a sample, for study"

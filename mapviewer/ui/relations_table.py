@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ..describe import relation_title
+from ..extract import is_suggested
 from ..model import RelationMap
 from ..replay import first_sentences
 from . import style
@@ -75,12 +76,12 @@ class RelationsModel(QAbstractTableModel):
                 # a suggested relation (see the note) is marked: its type is a guess
                 self._rows.append(
                     (title, types, r.valence, direction, str(n), "—" if fs is None else str(fs),
-                     f"{sure}%" + (" ?" if r.note else ""))
+                     f"{sure}%" + (" ?" if is_suggested(r) else ""))
                 )
                 self._sort.append(
                     (title.casefold(), types, r.valence, direction, n, fs if fs is not None else 1 << 30, sure)
                 )
-                self._notes.append(r.note)
+                self._notes.append(r.note if is_suggested(r) else "")
                 self._valence.append(r.valence)
                 self._ends.append((r.source, r.target))
         self.emphasized = np.zeros(len(self._rows), bool)

@@ -51,6 +51,7 @@ def test_versions_and_licences_are_shown(qtbot):
     for licence in ("LGPL-3.0", "MIT", "BSD-3-Clause", "public domain", "CC BY 4.0", "PSF-2.0"):
         assert licence in text, licence
     assert "Natural Earth" in text
+    assert "articles written and labelled" in _row(text, "Pair scorer weights (pair_model.json)")
 
 
 def test_every_runtime_dependency_is_listed(qtbot):

@@ -46,10 +46,12 @@ def test_the_sure_column_shows_for_automatic_maps_and_marks_suggestions(table, s
     small_map.relations[0].confidence = 0.62
     small_map.relations[1].confidence = 0.9
     small_map.relations[1].note = "suggested: no rule recognised its wording"
+    small_map.relations[2].note = "a curator's note"  # not a suggestion
     table.set_map(small_map)
     assert not table.view.isColumnHidden(SURE_COLUMN)
     assert table.model.index(0, SURE_COLUMN).data() == "62%"
     assert table.model.index(1, SURE_COLUMN).data() == "90% ?"
+    assert table.model.index(2, SURE_COLUMN).data() == "100%"
     assert "suggested" in table.model.index(1, SURE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     table.view.sortByColumn(SURE_COLUMN, Qt.SortOrder.AscendingOrder)
     assert _rels_in_view_order(table)[0] == 0
