@@ -66,6 +66,7 @@ class Legend(QWidget):
         self._font.setPointSize(_POINT_SIZE)
         self._bold = QFont(self._font)
         self._bold.setBold(True)
+        self._suggested = False
         self._rows = self._layout_rows()
         #: Big maps draw solid lines with a glyph per valence (see mapviewer.glyphs).
         self.glyphs = False
@@ -78,10 +79,25 @@ class Legend(QWidget):
         rows: list[tuple[str, str, str]] = [("head", "", "Relations")]
         rows += [("valence", v, v) for v in VALENCES]
         rows += [("arrow", "", "directed"), ("width", "", "wider: more quotes")]
+        if self._suggested:
+            rows += [("faint", "", "paler: suggested")]
         rows += [("head", "", "Actors")]
         rows += [("kind", k, style.KIND_LABELS[k]) for k in ACTOR_KINDS]
         rows += [("size", "", "larger: more mentions")]
         return rows
+
+    def set_suggested(self, on: bool) -> None:
+        """Explain pale lines (suggested relations) while the map has some."""
+        if on != self._suggested:
+            self._suggested = on
+            self._rows = self._layout_rows()
+            self.adjustSize()
+            self.update()
+
+    @property
+    def rows(self) -> list[str]:
+        """The legend's texts, top to bottom."""
+        return [t for _, _, t in self._rows]
 
     # -- folding -------------------------------------------------------------------------
     @property
@@ -142,6 +158,9 @@ class Legend(QWidget):
                 _draw_glyph(p, key, QPointF((x0 + x1) / 2, y))
             elif what == "valence":
                 p.setPen(style.edge_pen(key, 2.6))
+                p.drawLine(QPointF(x0, y), QPointF(x1, y))
+            elif what == "faint":
+                p.setPen(style.edge_pen("cooperative", 2.6, alpha=style.SUGGESTED_ALPHA))
                 p.drawLine(QPointF(x0, y), QPointF(x1, y))
             elif what == "arrow":
                 p.setPen(QPen(QColor(style.LEGEND_INK), 1.7))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QToolTip, QWidget
 from .. import geometry as geo
 from .. import navigation as nav
 from ..describe import describe_actor, describe_relation, relation_title
+from ..extract import is_suggested
 from ..glyphs import GLYPHS, glyph_segments
 from ..layout import spread_labels
 from ..model import VALENCES, RelationMap
@@ -173,6 +174,9 @@ class MapView(pg.GraphicsView):
         self._base_size_px = self.arrays.size_px.copy()
         self.arrays.size_px[:] = self._base_size_px * np.float32(self.node_scale)
         self._rel_valence = np.array([r.valence for r in m.relations], dtype=object).reshape(len(m.relations))
+        # relations the learned pass suggested are drawn paler: the reader should weigh them
+        self._rel_suggested = np.array([is_suggested(r) for r in m.relations], dtype=bool).reshape(len(m.relations))
+        self.legend.set_suggested(bool(self._rel_suggested.any()))
         self._focus_members = np.zeros(0, np.intp)
         # antialiased dashed lines are the bulk of a repaint: big maps draw them aliased
         self.setAntialiasing(len(self.arrays.seg_rel) <= ANTIALIAS_LIMIT)
@@ -193,15 +197,17 @@ class MapView(pg.GraphicsView):
         self._update_description()
         self.map_set.emit()
 
-    def _edge_groups(self) -> dict[tuple[str, float], np.ndarray]:
+    def _edge_groups(self) -> dict[tuple[str, float, bool], np.ndarray]:
+        """Relations by (valence, width in pixels, suggested): one stroke each."""
         assert self.map is not None and self.arrays is not None
         val = self._rel_valence
-        groups: dict[tuple[str, float], np.ndarray] = {}
+        groups: dict[tuple[str, float, bool], np.ndarray] = {}
         for v in VALENCES:
             for w in np.unique(self.arrays.rel_width_px):
-                rel = np.flatnonzero((val == v) & (self.arrays.rel_width_px == w))
-                if len(rel):
-                    groups[(v, float(w))] = rel
+                for faint in (False, True):
+                    rel = np.flatnonzero((val == v) & (self.arrays.rel_width_px == w) & (self._rel_suggested == faint))
+                    if len(rel):
+                        groups[(v, float(w), faint)] = rel
         return groups
 
     @property
@@ -218,24 +224,25 @@ class MapView(pg.GraphicsView):
         self._edge_items = [self._base]
         self._refresh_edges()
 
-    def _edge_pen(self, valence: str, width: float) -> QPen:
+    def _edge_pen(self, valence: str, width: float, faint: bool = False) -> QPen:
+        alpha = style.SUGGESTED_ALPHA if faint else 1.0
         if not self.big_map:
-            return style.edge_pen(valence, width)
+            return style.edge_pen(valence, width, alpha=alpha)
         # dashes are most of the cost of a big map's repaint: solid lines, glyphs as the cue
-        pen = style.edge_pen(valence, 1.0 if width < 3 else 2.0)
+        pen = style.edge_pen(valence, 1.0 if width < 3 else 2.0, alpha=alpha)
         pen.setStyle(Qt.PenStyle.SolidLine)
         return pen
 
     def _refresh_edges(self) -> None:
         assert self.arrays is not None
         strokes, pts_all = [], []
-        for (valence, width), rel in self._groups.items():
+        for (valence, width, faint), rel in self._groups.items():
             if self.rel_visible is not None:
                 rel = rel[self.rel_visible[rel]]
             pts = self.arrays.pairs(rel)
             pts_all.append(pts)
             strokes.append(
-                (self._edge_pen(valence, width), pg.arrayToQPath(pts[:, 0], pts[:, 1], connect="pairs"))
+                (self._edge_pen(valence, width, faint), pg.arrayToQPath(pts[:, 0], pts[:, 1], connect="pairs"))
             )
         self._base.set_strokes(strokes, np.concatenate(pts_all) if pts_all else None)
 

@@ -152,6 +152,10 @@ def use_scheme(name: str) -> None:
     _scheme = name
 
 
+#: Opacity of the lines of suggested relations (added by the learned pass, not by a rule).
+SUGGESTED_ALPHA = 0.45
+
+
 def edge_pen(valence: str, width: float, *, alpha: float = 1.0) -> QPen:
     """The cosmetic pen of an edge: colour and dash pattern by valence."""
     c = QColor(VALENCE_COLOURS.get(valence, VALENCE_COLOURS["neutral"]))

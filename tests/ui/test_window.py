@@ -309,3 +309,29 @@ def test_automatic_relations_say_how_sure_the_extractor_is(qtbot, small_map):
     )
     panel.show_relation(auto, 1)
     assert "found automatically, 62% sure: check the quotes" in panel.heading.text()
+
+
+def test_suggested_relations_are_drawn_paler_and_the_legend_says_why(qtbot, open_window, small_map):
+    import dataclasses
+
+    from mapviewer.ui import style
+
+    w = open_window(small_map)
+    assert "paler: suggested" not in w.map_view.legend.rows
+    assert not any(faint for _, _, faint in w.map_view._groups)
+    note = "suggested: these sentences read like a relation between the two, but no rule recognised its wording"
+    rels = [dataclasses.replace(r, confidence=0.7) for r in small_map.relations]
+    rels[1] = dataclasses.replace(rels[1], note=note)
+    auto = dataclasses.replace(small_map, curated=False, relations=rels)
+    w = open_window(auto)
+    view = w.map_view
+    assert "paler: suggested" in view.legend.rows
+    faint = [rel for (_, _, f), rel in view._groups.items() if f]
+    assert [int(i) for rel in faint for i in rel] == [1]
+    (v, width, _), _ = next((k, r) for k, r in view._groups.items() if k[2])
+    assert view._edge_pen(v, width, True).color().alphaF() == pytest.approx(style.SUGGESTED_ALPHA, abs=0.01)
+    assert view._edge_pen(v, width, False).color().alphaF() == 1.0
+    # Clicking it tells the reader what a suggestion is.
+    x, y = edge_midpoints(view.arrays)[np.flatnonzero(view.arrays.seg_rel == 1)[0]]
+    _click(qtbot, w, x, y)
+    assert "no rule recognised" in w.evidence.heading.text()
