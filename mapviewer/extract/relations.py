@@ -141,7 +141,7 @@ from ._grammar import (
     _word_before,
 )
 from ._references import _References
-from ._scorer import PairModel, article_features, sentence_rows
+from ._scorer import FEATURES, PairModel, article_features, sentence_rows
 from .sentences import sentence_spans
 
 __all__ = ["Cancelled", "extract_relations", "is_suggested", "relation_valence"]
@@ -756,7 +756,7 @@ class _Extractor(_References):
             if (a, b) not in per_pair:
                 per_pair[(a, b)] = article_features(a, b, counts, top, together[(a, b)], kinds)
             rows.append(row + per_pair[(a, b)] + [si / n])
-        return out, np.array(rows, dtype=float).reshape(len(rows), -1)
+        return out, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
     def _suggest(self, model: PairModel, counts: dict[str, int]) -> None:
         """Add the pairs the rules missed whose noisy-or probability over their sentences
