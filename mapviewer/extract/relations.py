@@ -1148,6 +1148,8 @@ class _Extractor(_References):
             self._mediated(med, parties, conf, si)
             return
         if len(parties) < 2:
+            if noun and self._rel[c]:
+                return  # "Qatar, a mediator in earlier Horn disputes, has not been asked": a description
             # Decided once the whole text is read (:meth:`_unnamed_parties`).
             self.pending_med.append((med, parties, conf, si))  # type: ignore[arg-type]
             return
