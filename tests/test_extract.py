@@ -833,6 +833,14 @@ def test_a_place_after_the_object_is_not_the_object():
     assert r[pair("RUS", "EST")].valence == "hostile"
 
 
+def test_a_mediator_described_in_an_aside_mediates_nothing_here():
+    _, r = rels("Ethiopia and Eritrea clashed at the border. Qatar, a mediator in earlier Horn disputes, has not been asked to intervene.")
+    assert not any("QAT" in p for p in r)
+    # Named parties still make the aside a statement of mediation.
+    _, r = rels("Qatar, a mediator between Ethiopia and Eritrea since 2018, hosted the talks.")
+    assert "mediation" in r[pair("QAT", "ETH")].types and "mediation" in r[pair("QAT", "ERI")].types
+
+
 def test_mediation_as_a_subject_and_arms_brokers_mediate_nothing():
     _, r = rels("China brokered the Saudi-Iran deal. The Chinese mediation stunned Washington.")
     assert pair("CHN", "USA") not in r
