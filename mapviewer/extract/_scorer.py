@@ -25,7 +25,7 @@ import numpy as np
 from ..errors import MapviewerError
 from ..model import RELATION_TYPES
 from . import cues as _cues
-from ._grammar import _BOUNDARY, _SAID, _after_prep, _is_subject, _listed, _Tok, _word_before
+from ._grammar import _BOUNDARY, _SAID, _after_prep, _is_subject, _Tok, _word_before
 
 __all__ = ["ARTICLE_FEATURES", "FEATURES", "SENTENCE_FEATURES", "PairModel", "article_features", "sentence_rows"]
 
@@ -36,7 +36,7 @@ _QUOTES = frozenset(('"', "“", "”"))
 
 #: Features of one candidate (a pair in a sentence), in the order :func:`sentence_rows` gives.
 SENTENCE_FEATURES = (
-    "bias", "logdist", "nact", "nact2", "listed", "bound", "comma_btw", "cue_btw", "cue_btw_verb",
+    "bias", "logdist", "nact", "nact2", "bound", "comma_btw", "cue_btw", "cue_btw_verb",
     "cue_btw_noun", "cue_before", "cue_after", "ncues", "cue_host", "cue_btw_host", "cue_btw_w",
     "cue_btw_sym", "neg", "neg_btw", "hedge", "subj_i", "subj_j", "main_i", "prep_j",
     "prep_i", "place_j", "from_j", "to_j", "with_j", "by_j", "on_j", "poss_i", "poss_j", "adj_i",
@@ -64,7 +64,8 @@ def sentence_rows(
     cues : list of (int, Cue)
         Positions and entries of the sentence's cue words, in order.
     pairs : list of (int, int)
-        The two actors' tokens of each pair (for a pair named twice, the closest two).
+        The two actors' tokens of each pair (for a pair named twice, the closest two), never
+        merely listed together.
     n_actors : int
         Distinct actors in the sentence.
     subj : int or None
@@ -94,7 +95,6 @@ def sentence_rows(
         inner = lows[i + 1 : j]
         wb = _word_before(toks, j)
         ti, tj = toks[i], toks[j]
-        listed = _listed(toks, i, j)
         for k in (i, j):
             if k not in subject:
                 subject[k] = float(_is_subject(toks, k))
@@ -104,7 +104,6 @@ def sentence_rows(
                 math.log(1 + j - i),
                 n_act,
                 two,
-                float(listed),
                 float(not _BOUNDARY.isdisjoint(inner)),
                 min(3, inner.count(",")) / 3,
                 float(bool(btw)),
@@ -143,8 +142,9 @@ def sentence_rows(
                 quote,
                 length,
                 float(i <= 1),
-                # Another actor between the two, not listed with the second: "attacked Ukraine from Belarus".
-                float(not listed and any(toks[k].actor not in (None, ti.actor, tj.actor) for k in range(i + 1, j))),
+                # Another actor between the two: "attacked Ukraine from Belarus" (listed pairs are no
+                # candidates at all).
+                float(any(toks[k].actor not in (None, ti.actor, tj.actor) for k in range(i + 1, j))),
                 float(_noun_prep(toks, j)),
             ]
         )

@@ -728,7 +728,8 @@ class _Extractor(_References):
                 together[(a, b)] = together.get((a, b), 0) + 1
                 if (a, b) not in skip:
                     i, j = min(same, key=lambda pq: pq[1] - pq[0]) if len(same) > 1 else same[0]
-                    pairs.append((i, j, a, b))
+                    if not _listed(toks, i, j):  # "Brazil, India and China": a list is no relation
+                        pairs.append((i, j, a, b))
         if not pairs:
             return
         rows = sentence_rows(toks, lows, cues, [p[:2] for p in pairs], len(at), subj)
