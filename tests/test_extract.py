@@ -707,6 +707,24 @@ def test_the_kingdom_and_the_rebels_stand_for_the_actors_named_before():
     assert r[pair("SAU", "YEM")].source == "SAU" and "aid" in r[pair("SAU", "YEM")].types
 
 
+def test_the_island_and_the_grouping_stand_for_the_actors_named_before():
+    _, r = rels("Taiwan held elections in January. Beijing has since stepped up its military pressure on the island.")
+    assert r[pair("CHN", "TWN")].valence == "hostile"
+    _, r = rels("Sri Lanka defaulted in 2022. India rushed $4 billion in credit lines to the island.")
+    assert r[pair("IND", "LKA")].source == "IND" and r[pair("IND", "LKA")].types == ("aid",)
+    _, r = rels("Sri Lanka defaulted in 2022. India sent a delegation to the island.")
+    assert not r  # sending people is no relation by itself
+    _, r = rels("Moscow is funnelling hundreds of asylum seekers from Syria towards the border.")
+    assert not r  # "hundreds" of people are no money
+    # Not a named island, and not an archipelago.
+    _, r = rels("Taiwan held elections. China sent ships to the island of Hainan.")
+    assert pair("CHN", "TWN") not in r
+    _, r = rels("Japan held elections. China sent ships towards the island.")
+    assert pair("CHN", "JPN") not in r
+    _, r = rels("India joined the Quad in 2017. Beijing has derided the grouping as a clique bent on containment.")
+    assert r[pair("CHN", "quad")].valence == "hostile"
+
+
 def test_opening_sites_to_forces_is_hosting_and_opening_fire_is_war():
     _, r = rels("Manila has opened four more sites in northern Luzon to US forces.")
     assert r[pair("PHL", "USA")].types == ("hosting",) and r[pair("PHL", "USA")].source == "PHL"

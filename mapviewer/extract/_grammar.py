@@ -47,12 +47,12 @@ _PRONOUNS = frozenset(("it", "they"))
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|regime|republic|state|administration|nation"
+    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|regime|republic|state|administration|nation"
     r"|army|military|junta|juntas|regimes|armed forces)|[Gg]overnment (?:forces|troops))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
-    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
+    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|grouping|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
                                 "|organi[sz]ation)")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
@@ -62,7 +62,7 @@ _BACKREF_NOUNS = {
     "insurgents": "group", "jihadists": "group",
     "bloc": "organization", "alliance": "organization", "coalition": "organization", "mission": "organization",
     "agency": "organization", "watchdog": "organization", "forum": "organization", "court": "organization",
-    "tribunal": "organization",
+    "tribunal": "organization", "grouping": "organization",
     "organisation": "organization", "organization": "organization",
 }  # fmt: skip
 _BACKREF_SET = frozenset(_BACKREF_NOUNS)
@@ -78,8 +78,12 @@ _NAMED_WARS = frozenset(
 # "the kingdom" and its kin stand for the last such monarchy named: absolute monarchies and the
 # kingdoms news calls "the kingdom".
 _KINGDOMS = frozenset("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN SWZ LSO TON".split())
+# "the island" likewise, for the island states and territories news calls so ("Beijing's pressure
+# on the island"); not archipelagos such as Japan or Indonesia.
+_ISLANDS = frozenset("TWN CUB LKA CYP GRL MDG JAM ISL MLT SGP MUS BHR TTO BRB FJI CPV STP COM SYC".split())
 _MONARCHY_NOUNS = {
     "kingdom": _KINGDOMS, "sultanate": frozenset(("OMN", "BRN")), "emirate": frozenset(("QAT", "KWT", "ARE")),
+    "island": _ISLANDS,
 }  # fmt: skip
 # "an EU mission", "the NATO alliance": the noun names the actor before it, for a later "the mission".
 _NOUN_AFTER = re.compile(r"[ \t]+(" + "|".join(_BACKREF_NOUNS) + r")\b")

@@ -300,12 +300,14 @@ class _References:
         return toks
 
     def _resolve_monarchy(self, toks: list[_Tok], lows: list[str], s: int) -> None:
-        """ "the kingdom", "the sultanate", "the emirate" anywhere in a clause ("a truce between the
-        kingdom and the rebels") stand for the last monarchy of that kind named before."""
+        """ "the kingdom", "the sultanate", "the emirate", "the island" anywhere in a clause ("a truce
+        between the kingdom and the rebels") stand for the last such state named before."""
         for i in range(1, len(toks)):
             kinds = _MONARCHY_NOUNS.get(lows[i])
             if kinds is None or lows[i - 1] != "the" or toks[i].actor:
                 continue
+            if i + 1 < len(toks) and lows[i + 1] == "of":
+                continue  # "the island of Kinmen": a place named next
             ref = next((t.actor for t in reversed(toks[:i]) if t.actor in kinds), None)
             if ref is None:
                 k = bisect.bisect_left(self._mention_starts, s)

@@ -453,6 +453,8 @@ class _Extractor(_References):
                     if any(toks[x].actor for x in range(c + 1, min(n, c + 12))):
                         vetoed.add(c)
                         continue  # "sent troops to Ukraine": support or invasion, the words do not say
+                elif (lemma in ("send", "dispatch") or lemma in _CARRY) and not _CURRENCY.isdisjoint(lows[c + 1 : c + 6]):
+                    type_ = "aid"  # "rushed $4 billion in credit lines to the island"
                 elif lemma in ("send", "dispatch") or lemma in _CARRY:
                     vetoed.add(c)
                     continue  # "sent a delegation", "carried passengers": not a relation by itself
@@ -1269,6 +1271,9 @@ class _Extractor(_References):
 
 
 # Shown in the evidence panel: what a suggested relation is, in a reader's words.
+# Money sent, unlike "hundreds of asylum seekers": a currency or a word for funds.
+_CURRENCY = frozenset("$ € £ dollars euros money cash funds funding loans credit grants".split())
+
 _SUGGESTED_NOTE = (
     "suggested: these sentences read like a relation between the two, but no rule recognised "
     "its wording, so its type is a guess"
