@@ -707,6 +707,17 @@ def test_the_kingdom_and_the_rebels_stand_for_the_actors_named_before():
     assert r[pair("SAU", "YEM")].source == "SAU" and "aid" in r[pair("SAU", "YEM")].types
 
 
+def test_the_kingdom_prefers_the_kingdoms_news_calls_so_and_reaches_far_for_the_only_one():
+    _, r = rels(
+        "Saudi Arabia restored ties with Iran in 2023. The United States and Britain have pounded the Houthis. "
+        "The kingdom is still negotiating a defence treaty with Washington."
+    )
+    assert pair("SAU", "USA") in r and pair("GBR", "USA") not in r
+    filler = "The talks dragged on through the summer and nobody expected a quick result. " * 25
+    _, r = rels("Morocco hosted the summit. " + filler + "The kingdom has since signed a gas deal with Nigeria.")
+    assert r[pair("MAR", "NGA")].valence == "cooperative"
+
+
 def test_the_island_and_the_grouping_stand_for_the_actors_named_before():
     _, r = rels("Taiwan held elections in January. Beijing has since stepped up its military pressure on the island.")
     assert r[pair("CHN", "TWN")].valence == "hostile"

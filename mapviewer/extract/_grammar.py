@@ -78,6 +78,8 @@ _NAMED_WARS = frozenset(
 # "the kingdom" and its kin stand for the last such monarchy named: absolute monarchies and the
 # kingdoms news calls "the kingdom".
 _KINGDOMS = frozenset("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN SWZ LSO TON".split())
+# Kingdoms news rarely calls "the kingdom": one of them is meant only when no other is near.
+_WEAK_KINGDOMS = frozenset("GBR ESP NLD BEL DNK NOR SWE".split())
 # "the island" likewise, for the island states and territories news calls so ("Beijing's pressure
 # on the island"); not archipelagos such as Japan or Indonesia.
 _ISLANDS = frozenset("TWN CUB LKA CYP GRL MDG JAM ISL MLT SGP MUS BHR TTO BRB FJI CPV STP COM SYC".split())

@@ -40,6 +40,7 @@ from ._grammar import (
     _STATE_ORGANS,
     _STATE_SIDES,
     _USE_VERBS,
+    _WEAK_KINGDOMS,
     _after_prep,
     _force_key,
     _group,
@@ -311,10 +312,13 @@ class _References:
             ref = next((t.actor for t in reversed(toks[:i]) if t.actor in kinds), None)
             if ref is None:
                 k = bisect.bisect_left(self._mention_starts, s)
-                ref = next(
-                    (m.actor for m in reversed(self._mentions[max(0, k - 40) : k]) if m.actor in kinds and s - m.start < _BACKREF_RANGE),
-                    None,
-                )
+                near = [m.actor for m in reversed(self._mentions[max(0, k - 40) : k]) if m.actor in kinds and s - m.start < _BACKREF_RANGE]
+                # "The kingdom" after "the United States and Britain": Saudi Arabia, named before them.
+                ref = next((a for a in near if a not in _WEAK_KINGDOMS), near[0] if near else None)
+                if ref is None:
+                    # Far back, but the only such state the text has named: no other can be meant.
+                    named = {m.actor for m in self._mentions[:k] if m.actor in kinds}
+                    ref = next(iter(named)) if len(named) == 1 else None
             if ref is not None:
                 toks[i].actor = ref
                 toks[i].pron = True
