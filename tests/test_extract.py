@@ -718,6 +718,14 @@ def test_the_kingdom_prefers_the_kingdoms_news_calls_so_and_reaches_far_for_the_
     assert r[pair("MAR", "NGA")].valence == "cooperative"
 
 
+def test_a_protest_lodged_with_a_body_is_not_against_it():
+    for text in ("Greece has lodged protests with the United Nations.", "Kenya filed a complaint with the WTO."):
+        _, r = rels(text)
+        assert not r, text
+    _, r = rels("Greece lodged a protest with Turkey.")
+    assert r[pair("GRC", "TUR")].valence == "hostile"  # a state protested to is the target
+
+
 def test_the_island_and_the_grouping_stand_for_the_actors_named_before():
     _, r = rels("Taiwan held elections in January. Beijing has since stepped up its military pressure on the island.")
     assert r[pair("CHN", "TWN")].valence == "hostile"

@@ -606,6 +606,12 @@ class _Extractor(_References):
                     ra = [self._prev_subj]
                     directed = True
                     type_ = "sanctions" if "sanctions" in lows[c:] else "hostility"
+            if (
+                lemma in ("protest", "complaint") and right and _word_before(toks, right[0]) in ("with", "to")
+                and all(self._kinds.get(a) == "organization" for a in ra)
+            ):
+                vetoed.add(c)
+                continue  # "lodged protests with the United Nations": the forum, not the target
             if lemma == "leave" and any(self._kinds.get(a) != "organization" for a in ra):
                 vetoed.add(c)
                 continue  # "left Mali", "left office": only leaving a bloc is a break with it
