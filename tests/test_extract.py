@@ -718,6 +718,16 @@ def test_the_kingdom_prefers_the_kingdoms_news_calls_so_and_reaches_far_for_the_
     assert r[pair("MAR", "NGA")].valence == "cooperative"
 
 
+def test_x_brokered_makes_x_the_mediator_and_nobody_else():
+    m, _ = rels("RIYADH (Gulf Wire) - Saudi Arabia and Iran marked two years since their China-brokered agreement.")
+    assert not any("mediation" in x.types and x.source in ("SAU", "IRN") for x in m.relations)
+    _, r = rels("Mediators hailed the Qatar-brokered truce between Israel and Hamas.")
+    assert r[pair("QAT", "ISR")].source == "QAT" and "mediation" in r[pair("QAT", "hamas")].types
+    # No sides named: the text's war decides.
+    _, r = rels("Morocco and the Polisario fought for years. The UN-brokered truce of 1991 broke down in 2020.")
+    assert "mediation" in r[pair("un", "MAR")].types and "mediation" in r[pair("un", "polisario")].types
+
+
 def test_a_protest_lodged_with_a_body_is_not_against_it():
     for text in ("Greece has lodged protests with the United Nations.", "Kenya filed a complaint with the WTO."):
         _, r = rels(text)

@@ -67,10 +67,22 @@ class _References:
                 # "Saudi Arabia, Iran mark two years of Beijing-brokered thaw": the mediator of the
                 # two named before it.
                 parties = list(dict.fromkeys(x.actor for x in toks[:i] if x.actor and x.actor != t.actor))
-                if len(parties) == 2:
+                if len(parties) != 2:
+                    # "the Qatar-brokered truce between Israel and Hamas"; else, as for any mediation
+                    # with its sides unnamed, the text's main war decides (_unnamed_parties).
+                    k = next((x for x in range(i + 3, min(n, i + 8)) if lows[x] == "between"), None)
+                    a = next((x for x in range(k + 1, min(n, k + 5)) if toks[x].actor), None) if k is not None else None
+                    named = [toks[x].actor for x in _group(toks, a, 1, 12)] if a is not None else []
+                    parties = list(dict.fromkeys(p for p in named if p != t.actor))
+                if len(parties) >= 2:
                     for p in parties:
                         self._add(t.actor, p, True, "mediation", 0.5, si)  # type: ignore[arg-type]
+                else:
+                    self.pending_med.append(({t.actor}, parties, 0.5, si))  # type: ignore[arg-type]
                 t.actor = None
+                # The participle is spent: "their China-brokered agreement" makes no mediators of
+                # the sentence's subjects.
+                toks[i + 2].low = lows[i + 2] = "_"
                 continue
             if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
                 continue
