@@ -728,6 +728,13 @@ def test_x_brokered_makes_x_the_mediator_and_nobody_else():
     assert "mediation" in r[pair("un", "MAR")].types and "mediation" in r[pair("un", "polisario")].types
 
 
+def test_a_no_compound_does_not_negate_a_relation_noun():
+    _, r = rels('Xi Jinping\'s "no-limits" partnership with Moscow remains intact.')
+    assert "alliance" in r[pair("CHN", "RUS")].types
+    _, r = rels("Russia has played no part in the mediation between Armenia and Azerbaijan.")
+    assert pair("RUS", "ARM") not in r
+
+
 def test_a_protest_lodged_with_a_body_is_not_against_it():
     for text in ("Greece has lodged protests with the United Nations.", "Kenya filed a complaint with the WTO."):
         _, r = rels(text)

@@ -484,3 +484,13 @@ def test_the_shipped_list_of_leaders_is_consistent_with_the_gazetteer():
         assert p["actor"] in g and p["name"][:1].isupper()
         for s in p["short"]:
             assert short.setdefault(s, p["name"]) == p["name"], s  # a name used alone means one person
+
+
+def test_the_north_and_the_south_are_the_koreas_in_a_text_about_them():
+    assert actors("North Korea fired missiles. The North has shipped shells to Russia, and the South protested.") == [
+        "PRK", "PRK", "RUS", "KOR"
+    ]
+    # Places, not states: a following name, a hyphen, "of"; and no Korea named at all.
+    assert actors("North Korea tested a missile. Ships crossed the South China Sea and the North-East.") == ["PRK"]
+    assert actors("North Korea tested a missile. The South of France was calm.") == ["PRK", "FRA"]
+    assert actors("Sudan has split: the South seceded in 2011.") == ["SDN"]

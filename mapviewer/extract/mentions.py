@@ -685,12 +685,38 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     # A speaker-like "Chad said" counts when the text also names the state otherwise.
     found.extend(p for p in pending if p.actor in supported)
     found.extend(_fuzzy_mentions(text, m, taken))
+    found.extend(_korean_halves(text, found))
     found.sort(key=lambda x: x.start)
     # "Serbian President Aleksandar Vučić", later "Vučić": the official speaks for the state.
     return bind_officials(
         text, found, m.keys, lambda a, s, e, f: Mention(a, s, e, text[s:e], f), lowered, groups=m.group_ids,
         people=(m.people, m.people_rx),
     )
+
+
+# "the North", "the South" in a text about the Koreas; not "the South China Sea", "the North-East",
+# "the South of France".
+_HALVES = re.compile(r"\b[Tt]he[ \t]+(North|South)\b(?![ \t]*(?:[A-Z]|of\b)|[-‐‑‒–—])")
+_HALF_OF = {"North": "PRK", "South": "KOR"}
+
+
+def _korean_halves(text: str, found: list[Mention]) -> list[Mention]:
+    """Mentions of "the North" and "the South" standing for North and South Korea, in a text
+    that names either of them."""
+    if "North" not in text and "South" not in text:
+        return []
+    if not any(x.actor in ("PRK", "KOR") for x in found):
+        return []
+    spans = sorted((x.start, x.end) for x in found)
+    starts = [a for a, _ in spans]
+    out = []
+    for h in _HALVES.finditer(text):
+        s, e = h.span(1)
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and spans[k][1] > s:
+            continue  # inside a name already found ("the North Korean army")
+        out.append(Mention(_HALF_OF[h.group(1)], s, e, h.group(1), "alias"))
+    return out
 
 
 def _fuzzy_mentions(text: str, m: _Matcher, taken: list[tuple[int, int]]) -> list[Mention]:

@@ -492,9 +492,9 @@ class _Extractor(_References):
             if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
                 vetoed.add(c)
                 continue  # "coaxed both sides back to the table": an adverb
-            if cue.noun and not _NO.isdisjoint(lows[max(0, c - 5) : c]):
+            if cue.noun and any(lows[k] in _NO and lows[k + 1] != "-" for k in range(max(0, c - 5), c)):
                 vetoed.add(c)
-                continue  # "has played no part in the mediation"
+                continue  # "has played no part in the mediation"; not a "no-limits" partnership
             place_only = lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on")
             if lemma in ("throw", "kick") and c + 1 < n and lows[c + 1] == "out":
                 if any(x in _BE for x in lows[max(0, c - 3) : c]):
