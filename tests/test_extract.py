@@ -735,6 +735,26 @@ def test_a_no_compound_does_not_negate_a_relation_noun():
     assert pair("RUS", "ARM") not in r
 
 
+def test_troops_are_pledged_as_money_is():
+    _, r = rels("Egypt has pledged troops to the new African Union mission.")
+    assert r[pair("EGY", "african-union")].types == ("military support",)
+    _, r = rels("Egypt has pledged up to 1,000 soldiers to Somalia.")
+    assert r[pair("EGY", "SOM")].types == ("military support",)
+    _, r = rels("Egypt has pledged $100 million to Somalia.")
+    assert r[pair("EGY", "SOM")].types == ("aid",)
+    _, r = rels("Egypt has pledged to stay neutral, Somalia said.")
+    assert not r
+
+
+def test_acting_with_a_states_consent_or_blessing_is_cooperation_with_it():
+    _, r = rels("Burundi fought the M23, while Uganda deployed soldiers to Ituri with Kinshasa's consent.")
+    assert r[pair("COD", "UGA")].valence == "cooperative" and r[pair("COD", "UGA")].source == "COD"
+    _, r = rels("With Washington's blessing, Israel struck the site.")
+    assert r[pair("USA", "ISR")].valence == "cooperative"
+    _, r = rels("Turkey acted without Moscow's consent.")
+    assert not r
+
+
 def test_a_protest_lodged_with_a_body_is_not_against_it():
     for text in ("Greece has lodged protests with the United Nations.", "Kenya filed a complaint with the WTO."):
         _, r = rels(text)

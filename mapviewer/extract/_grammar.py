@@ -496,7 +496,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
+_PARTICLE_SPAN = {"recall": 2, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3}
 
 

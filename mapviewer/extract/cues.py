@@ -121,6 +121,8 @@ def _cues() -> dict[str, Cue]:
         "cooperation", "sym", True, 0.6)
     add("welcome praise court woo win offer invite fete", "cooperation", "dir", weight=0.6)
     add("sympathy sympathies", "cooperation", "dir", True, 0.6)
+    # "deployed soldiers to Ituri with Kinshasa's consent": the possessor agrees to the clause's act.
+    add("consent blessing acquiescence", "cooperation", "dir", True, 0.6)
     # "the movement Sisi drove from power", "ousted", "toppled".
     add("oust overthrow topple depose", "hostility", "dir", weight=0.7)
     # "lobbied for X's recognition" (against: hostility; see PARTICLES).
@@ -347,6 +349,8 @@ ARMS_WORDS = frozenset(
 FORCES_WORDS = frozenset(
     "troops forces soldiers military base bases basing warships ships aircraft jets marines navy".split()
 )
+# Troops can be pledged as money can: "pledged troops to the new African Union mission".
+PARTICLES["pledge"] = MONEY | FORCES_WORDS
 #: Words after "host" that make it hosting talks (mediation), not hosting forces.
 TALKS_WORDS = frozenset(
     "talks negotiations summit meeting meetings conference dialogue round rounds signing ceremony".split()

@@ -434,6 +434,20 @@ class _Extractor(_References):
             type_ = cue.type
             if lemma == "lobby" and lows[c + 1] == "against":
                 type_ = "hostility"
+            if lemma in ("consent", "blessing", "acquiescence"):
+                # "deployed soldiers to Ituri with Kinshasa's consent", "With Washington's blessing,
+                # Israel struck": the possessor agrees to what the clause's subject does.
+                vetoed.add(c)
+                k = c - 1
+                if k >= 1 and toks[k].actor and toks[k].poss and lows[k - 1] == "with":
+                    # the subject of this clause ("..., while Uganda deployed ... with Kinshasa's
+                    # consent"), else the sentence's
+                    doer = next((x for x in range(k - 2, -1, -1) if toks[x].actor and _is_subject(toks, x)), subj)
+                    if doer is not None and toks[doer].actor and toks[doer].actor != toks[k].actor:
+                        self._add(toks[k].actor, toks[doer].actor, True, "cooperation", conf, si)  # type: ignore[arg-type]
+                continue
+            if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
+                type_ = "military support"  # "pledged troops to the new African Union mission"
             if type_ == "trade" or lemma in ("send", "dispatch", "supplier", "rely", "depend", "travel"):
                 goods = {*lows[c + 1 : min(n, c + 10)], *window}
                 if goods & _cues.ARMS_WORDS:
