@@ -70,6 +70,19 @@ Few expect the line to open before 2030.
     assert cands == [] and rows.shape == (0, len(FEATURES))
 
 
+def test_clauses_with_subjects_of_their_own_are_kept_apart():
+    text = ARTICLE.replace(
+        "Economists expect the pattern to hold for years.",
+        "Zambia threatened to walk out and Malawi signed a deal. Zambia objected, but Malawi lobbied for the plan.",
+    )
+    x = _Extractor(article_from_text(text))
+    x.run(None, None)
+    first = next(i for i, (s, e) in enumerate(x.spans) if "walk out" in text[s:e])
+    pairs_in = {si: {(a, b) for s2, a, b, _, _ in x._cands if s2 == si} for si in (first, first + 1)}
+    assert ("MWI", "ZMB") not in pairs_in[first]  # "and Malawi signed": a clause of its own
+    assert ("MWI", "ZMB") in pairs_in[first + 1]  # "..., but Malawi lobbied": weighed, across "but"
+
+
 def test_lists_and_negations_are_not_suggested():
     full = by_pair(extract_relations(article_from_text(ARTICLE)))
     for a, b in (("BRA", "IND"), ("BRA", "CHN"), ("IND", "CHN"), ("MWI", "ZMB"), ("MWI", "ZAF")):

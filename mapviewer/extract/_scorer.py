@@ -2,8 +2,9 @@
 
 The rules of :mod:`mapviewer.extract.relations` are precise but miss relations written in ways
 no rule foresaw. Every sentence with a cue word and two actors or more is a *candidate* for each
-actor pair in it; a logistic model over a few dozen surface features (distance, cue words
-between the two, a list, a clause boundary, subjecthood, prepositions, how often the article
+actor pair in it the rules did not relate (not a mere list, not two clauses with subjects of
+their own); a logistic model over a few dozen surface features (distance, cue words
+between the two, a clause boundary, subjecthood, prepositions, how often the article
 names each actor, ...) gives each candidate the probability that the sentence states a relation
 between them. A pair's probability is the noisy-or over its sentences; a pair the rules did not
 find is added when it reaches the model's threshold.
@@ -40,7 +41,7 @@ SENTENCE_FEATURES = (
     "cue_btw_noun", "cue_before", "cue_after", "ncues", "cue_host", "cue_btw_host", "cue_btw_w",
     "cue_btw_sym", "neg", "neg_btw", "hedge", "subj_i", "subj_j", "main_i", "prep_j",
     "prep_i", "place_j", "from_j", "to_j", "with_j", "by_j", "on_j", "poss_i", "poss_j", "adj_i",
-    "adj_j", "pron", "person", "between", "and_btw", "said", "quote", "len", "first", "actor_btw", "noun_prep_j",
+    "adj_j", "pron", "person", "between", "and_btw", "said", "quote", "len", "first", "actor_btw", "noun_prep_j", "two_clauses",
 )  # fmt: skip
 #: Features of the pair in the whole article, appended by :func:`article_features`.
 ARTICLE_FEATURES = ("sal_min", "sal_max", "top", "pc", "k_country", "k_organization", "k_group", "k_region", "pos")

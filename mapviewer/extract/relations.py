@@ -729,12 +729,17 @@ class _Extractor(_References):
         if len(at) < 2:
             return
         clause = [0] * len(toks)  # clause number of each token (see _cooccurrences)
+        subject_clause = [0] * len(toks)  # ... counting only the clauses an actor of its own opens
         if "and" in lows or "," in lows or not _BOUNDARY.isdisjoint(lows):
-            k_clause = 0
+            k_clause = k_subject = 0
             for k, t in enumerate(toks):
-                if t.low in _BOUNDARY or (t.actor and k and lows[k - 1] in ("and", ",") and _is_subject(toks, k)):
+                if t.low in _BOUNDARY:
                     k_clause += 1
+                elif t.actor and k and lows[k - 1] in ("and", ",") and _is_subject(toks, k):
+                    k_clause += 1
+                    k_subject += 1
                 clause[k] = k_clause
+                subject_clause[k] = k_subject
         actors = sorted(at)
         pairs: list[tuple[int, int, str, str]] = []
         together = self.together
@@ -745,17 +750,24 @@ class _Extractor(_References):
             for b in actors[x + 1 :]:
                 # the closest two mentions of the pair in one clause
                 same = [(p, q) if p < q else (q, p) for p in at[a] for q in at[b] if clause[p] == clause[q]]
-                if not same:
-                    continue  # "Mali withdrew its ambassador and Algeria pivoted": two clauses
-                together[(a, b)] = together.get((a, b), 0) + 1
+                if same:
+                    together[(a, b)] = together.get((a, b), 0) + 1
+                # Across a boundary word ("..., but", "; "), not across "and <actor> <verb>": "Turkey
+                # threatened to intervene and Russia brokered a deal" relates neither to the other.
+                cand = same or [
+                    (p, q) if p < q else (q, p) for p in at[a] for q in at[b] if subject_clause[p] == subject_clause[q]
+                ]
+                if not cand:
+                    continue
                 if (a, b) not in skip:
-                    i, j = min(same, key=lambda pq: pq[1] - pq[0]) if len(same) > 1 else same[0]
+                    i, j = min(cand, key=lambda pq: pq[1] - pq[0]) if len(cand) > 1 else cand[0]
                     if not _listed(toks, i, j):  # "Brazil, India and China": a list is no relation
-                        pairs.append((i, j, a, b))
+                        pairs.append((i, j, a, b, bool(same)))
         if not pairs:
             return
         rows = sentence_rows(toks, lows, cues, [p[:2] for p in pairs], len(at), subj)
-        for (i, j, a, b), row in zip(pairs, rows, strict=True):
+        for (i, j, a, b, one), row in zip(pairs, rows, strict=True):
+            row.append(float(not one))
             # the type of the cue between the two, else of the nearest one
             near = min(cues, key=lambda cc: 0 if i < cc[0] < j else min(abs(cc[0] - i), abs(cc[0] - j)))
             self._cands.append((si, a, b, near[1].type, row))
@@ -777,7 +789,7 @@ class _Extractor(_References):
                 continue
             out.append((si, a, b, type_))
             if (a, b) not in per_pair:
-                per_pair[(a, b)] = article_features(a, b, counts, top, together[(a, b)], kinds)
+                per_pair[(a, b)] = article_features(a, b, counts, top, together.get((a, b), 0), kinds)
             rows.append(row + per_pair[(a, b)] + [si / n])
         return out, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
