@@ -258,6 +258,23 @@ def test_markdown_report(tmp_path):
     assert "No quote from the article supports this relation." in md
 
 
+def test_reports_of_an_automatic_map_say_how_sure_each_relation_is(tmp_path):
+    import dataclasses
+
+    m = make_map()
+    export_map(m, tmp_path / "curated.md")
+    assert "% sure" not in (tmp_path / "curated.md").read_text(encoding="utf-8")  # a person drew it
+    auto = dataclasses.replace(
+        m, curated=False, relations=[dataclasses.replace(r, confidence=0.62) for r in m.relations]
+    )
+    export_map(auto, tmp_path / "auto.md")
+    export_map(auto, tmp_path / "auto.html")
+    md = (tmp_path / "auto.md").read_text(encoding="utf-8")
+    doc = (tmp_path / "auto.html").read_text(encoding="utf-8")
+    assert md.count("*Found automatically, 62% sure: check the quotes.*") == len(m.relations)
+    assert doc.count("Found automatically, 62% sure: check the quotes.") == len(m.relations)
+
+
 class _Checker(HTMLParser):
     VOID = frozenset({"meta", "br", "hr", "img", "link", "input"})
 

@@ -16,7 +16,7 @@ import html
 import re
 from pathlib import Path
 
-from ..describe import relation_title
+from ..describe import confidence_note, relation_title
 from ..model import Article, Evidence, Relation, RelationMap
 from ._files import write_atomic
 from .graph import relation_label
@@ -79,6 +79,8 @@ def markdown_report(m: RelationMap) -> str:
     out += [f"{len(m.relations)} relations, {n_ev} quotes.", ""]
     for r in m.relations:
         out += [f"## {_md(relation_heading(m, r))}", ""]
+        if sure := confidence_note(m, r):
+            out += [f"*{_md(sure.capitalize())}: check the quotes.*", ""]
         if r.note:
             out += [f"*Note:* {_md(r.note)}", ""]
         if not r.evidence:
@@ -146,6 +148,8 @@ def html_report(m: RelationMap) -> str:
         valence = r.valence if r.valence in ("hostile", "cooperative", "mixed", "neutral") else "neutral"
         out.append(f'<section class="relation {valence}">')
         out.append(f"<h2>{_h(relation_heading(m, r))}</h2>")
+        if sure := confidence_note(m, r):
+            out.append(f'<p class="note">{_h(sure.capitalize())}: check the quotes.</p>')
         if r.note:
             out.append(f'<p class="note">Note: {_h(r.note)}</p>')
         if not r.evidence:
