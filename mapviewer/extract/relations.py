@@ -220,13 +220,12 @@ class _Extractor(_References):
         self._refs: dict[str, tuple[list[int], list[str]]] = {}
         # Sentences with actor pairs a cue word links: (sentence index, pairs).
         self.cooc: list[tuple[int, set[frozenset[str]]]] = []
-        # Candidates for the pair scorer: (sentence, actor, actor, type of the nearest cue), features.
         # Candidates for the pair scorer: (sentence, actor, actor, type of the nearest cue, sentence
         # features); the article features are added at the end.
         self._cands: list[tuple[int, str, str, str, list[float]]] = []
         self.together: dict[tuple[str, str], int] = {}  # candidate sentences per pair
         self._related: set[tuple[str, str]] = set()  # pairs (sorted) the rules related
-        self.suggested: set[frozenset[str]] = set()
+        self.suggested: set[tuple[str, str]] = set()  # pairs (sorted) the pair scorer added
 
     def run(self, progress: Callable[[float, str], None] | None, cancel: Callable[[], bool] | None) -> RelationMap:
         from .gazetteer import Gazetteer
@@ -741,7 +740,7 @@ class _Extractor(_References):
                 clause[k] = k_clause
                 subject_clause[k] = k_subject
         actors = sorted(at)
-        pairs: list[tuple[int, int, str, str]] = []
+        pairs: list[tuple[int, int, str, str, bool]] = []  # tokens, actors, in one clause
         together = self.together
         # Features are computed now (the tokens are not kept) but only for the pairs the rules
         # have not related so far; training (keep_candidates) needs them all.
@@ -813,7 +812,7 @@ class _Extractor(_References):
         for k, (si, a, b, type_) in enumerate(cands):
             if (a, b) in keep and (best[(a, b)] == k or probs[k] >= model.threshold / 2):
                 self.hits.append(_Hit(a, b, False, type_, round(float(probs[k]), 3), si))
-        self.suggested |= {frozenset(key) for key in keep}
+        self.suggested |= keep
 
     def _fought_alongside(self, toks: list[_Tok], c: int, conf: float, si: int) -> bool:
         """ "X fought alongside Y against Z": X and Y are allies, both at war with Z."""
@@ -1283,7 +1282,7 @@ class _Extractor(_References):
             miss = 1.0
             for h in hs:
                 miss *= 1.0 - min(h.confidence, 0.95)
-            note = _SUGGESTED_NOTE if frozenset((a, b)) in self.suggested else ""
+            note = _SUGGESTED_NOTE if (a, b) in self.suggested or (b, a) in self.suggested else ""
             relations.append(
                 Relation(a, b, directed=directed, valence=relation_valence(types), types=types, evidence=ev,
                          confidence=round(1.0 - miss, 3), note=note)
@@ -1302,19 +1301,21 @@ class _Extractor(_References):
         return RelationMap(articles=[self.article], actors=actors, relations=relations, curated=False)
 
 
-# Shown in the evidence panel: what a suggested relation is, in a reader's words.
 # Money sent, unlike "hundreds of asylum seekers": a currency or a word for funds.
 _CURRENCY = frozenset("$ € £ dollars euros money cash funds funding loans credit grants".split())
 
+# Shown in the evidence panel: what a suggested relation is, in a reader's words.
+_SUGGESTED = "suggested:"
 _SUGGESTED_NOTE = (
-    "suggested: these sentences read like a relation between the two, but no rule recognised "
+    f"{_SUGGESTED} these sentences read like a relation between the two, but no rule recognised "
     "its wording, so its type is a guess"
 )
 
 
 def is_suggested(r: Relation) -> bool:
     """Was ``r`` added by the learned pair scorer rather than found by a rule?"""
-    return r.note.startswith("suggested:")
+    return r.note.startswith(_SUGGESTED)
+
 
 _PROTOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
