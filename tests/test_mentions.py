@@ -494,3 +494,20 @@ def test_the_north_and_the_south_are_the_koreas_in_a_text_about_them():
     assert actors("North Korea tested a missile. Ships crossed the South China Sea and the North-East.") == ["PRK"]
     assert actors("North Korea tested a missile. The South of France was calm.") == ["PRK", "FRA"]
     assert actors("Sudan has split: the South seceded in 2011.") == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ELN and FARC dissidents clashed near the border.", ["eln", "farc"]),
+        ("Tren de Aragua has spread south.", ["tren-de-aragua"]),
+        ("The Kachin Independence Army and the MNDAA, part of the Three Brotherhood Alliance, seized towns.",
+         ["kachin-independence-army", "mndaa", "three-brotherhood-alliance"]),
+        ("Puntland and Jubaland defied the federal plan; Kismayo rejected the vote.", ["puntland", "jubaland", "jubaland"]),
+        ("The SPLM-IO walked out.", ["splm-io"]),
+        ("Fano militias ambushed a convoy.", ["fano"]),
+        ("Fano is a seaside town.", []),  # the militia only by its full name
+    ],
+)
+def test_armed_groups_and_regions_the_fixture_writers_missed(text, expected):
+    assert actors(text) == expected
