@@ -14,7 +14,8 @@ its own.
 Rules
 -----
 * A relation is visible when its valence, one of its types, its number of quotes and its
-  confidence pass, both its actors' kinds are shown, and (during a replay) it was stated by then.
+  confidence pass, it is not a suggestion while suggestions are hidden, both its actors' kinds
+  are shown, and (during a replay) it was stated by then.
 * Ego view: only the ego actor and the actors within ``ego_depth`` steps of it over the
   relations visible by the rules above, and the visible relations among them.
 * An actor is visible when its kind is shown and it has a visible relation or matches the
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .extract.relations import is_suggested
 from .model import ACTOR_KINDS, VALENCES, RelationMap
 from .replay import Replay
 
@@ -68,6 +70,8 @@ class MapFilter:
     min_confidence : int
         Hide relations found with a confidence below this many percent (an automatic map's
         relations carry one; a curated map's are all 100%).
+    suggested : bool
+        Show the relations the extractor's learned pass suggested (no rule found them).
     search : str
         Search text (highlights; an isolated matching actor stays visible).
     ego : str or None
@@ -82,6 +86,7 @@ class MapFilter:
     types: frozenset[str] | None = None
     min_evidence: int = 0
     min_confidence: int = 0
+    suggested: bool = True
     kinds: frozenset[str] | None = None
     search: str = ""
     ego: str | None = None
@@ -96,6 +101,7 @@ class MapFilter:
             or self.types is not None
             or self.min_evidence > 0
             or self.min_confidence > 0
+            or not self.suggested
             or self.ego is not None
             or self.until_sentence is not None
         )
@@ -324,6 +330,7 @@ class MapIndex:
         self.n_evidence = np.array([len(r.evidence) for r in m.relations], dtype=np.int64).reshape(n_rel)
         # in whole percent, as the filter states it and the evidence panel shows it
         self.confidence = np.array([round(100 * r.confidence) for r in m.relations], dtype=np.int64).reshape(n_rel)
+        self.suggested = np.array([is_suggested(r) for r in m.relations], dtype=bool).reshape(n_rel)
         self.kinds = list(ACTOR_KINDS) + sorted({a.kind for a in m.actors} - set(ACTOR_KINDS))
         kcode = {k: i for i, k in enumerate(self.kinds)}
         self.kind = np.array([kcode[a.kind] for a in m.actors], dtype=np.int16).reshape(len(m.actors))
@@ -457,6 +464,8 @@ def apply_filter(m: RelationMap, f: MapFilter, index: MapIndex | None = None) ->
         rel &= ix.n_evidence >= f.min_evidence
     if f.min_confidence > 0:
         rel &= ix.confidence >= f.min_confidence
+    if not f.suggested:
+        rel &= ~ix.suggested
     kind_ok = np.ones(n, bool)
     if f.kinds is not None:
         kind_ok = np.isin(ix.kind, [i for i, k in enumerate(ix.kinds) if k in f.kinds])

@@ -122,6 +122,14 @@ def test_min_confidence_in_whole_percent(m):
     assert MapFilter(min_confidence=50).restricts_relations and not MapFilter(min_confidence=0).restricts_relations
 
 
+def test_suggested_relations_can_be_hidden(m):
+    m.relations[2].note = "suggested: these sentences read like a relation"
+    m.relations[4].note = "a curator's remark"  # not a suggestion
+    assert rels(apply_filter(m, MapFilter(suggested=False))) == [0, 1, 3, 4, 5]
+    assert rels(apply_filter(m, MapFilter())) == [0, 1, 2, 3, 4, 5]
+    assert MapFilter(suggested=False).restricts_relations
+
+
 def test_kind_filter_hides_actors_and_their_relations(m):
     v = apply_filter(m, MapFilter(kinds=frozenset({"country"})))
     assert "AFP" not in v.actor_ids and "GRB" not in v.actor_ids and "BLK" not in v.actor_ids

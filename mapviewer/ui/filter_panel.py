@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..extract import is_suggested
 from ..filtering import NO_TYPE, MapFilter, SearchResult
 from ..model import ACTOR_KINDS, RELATION_TYPES, VALENCES, RelationMap
 from . import style
@@ -147,6 +148,13 @@ class FilterPanel(QWidget):
         self.min_confidence.setToolTip("Hide relations the extractor found with less confidence")
         self.min_confidence.valueChanged.connect(self._on_control_changed)
 
+        # suggestions of the extractor's learned pass (drawn pale): shown unless unchecked
+        self.suggested_box = QCheckBox("suggested relations (pale)")
+        self.suggested_box.setChecked(True)
+        self.suggested_box.setAccessibleName("Show the relations the extractor only suggests")
+        self.suggested_box.setToolTip("Relations no rule found, which the learned pass thinks likely")
+        self.suggested_box.toggled.connect(self._on_control_changed)
+
         self.reset_button = QPushButton("Show everything")
         self.reset_button.setAccessibleName("Reset all filters")
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
@@ -159,6 +167,7 @@ class FilterPanel(QWidget):
         form.addRow("At least", self._with_suffix(self.min_evidence, "quote(s)"))
         self.min_confidence_row = self._with_suffix(self.min_confidence, "% sure")
         form.addRow("At least", self.min_confidence_row)
+        form.addRow("Show", self.suggested_box)
         self._confidence_form = form
         ego_row = QHBoxLayout()
         ego_row.addWidget(self.ego_combo, 1)
@@ -219,6 +228,7 @@ class FilterPanel(QWidget):
             self.min_evidence.setMaximum(max([len(r.evidence) for r in m.relations], default=0) or 1)
         # Only a map with uncertain relations (an automatic one) offers the confidence filter.
         self._confidence_form.setRowVisible(self.min_confidence_row, any(r.confidence < 1.0 for r in m.relations))
+        self._confidence_form.setRowVisible(self.suggested_box, any(is_suggested(r) for r in m.relations))
         # as tall as its rows (up to 16): the spare height goes to the search hits
         rows = min(max(self.type_list.count(), 3), 16)
         row_h = self.type_list.sizeHintForRow(0)  # -1 for an empty list (a map without relations)
@@ -246,6 +256,7 @@ class FilterPanel(QWidget):
             types=None if all_types else types,
             min_evidence=self.min_evidence.value(),
             min_confidence=self.min_confidence.value(),
+            suggested=self.suggested_box.isChecked(),
             kinds=None if len(kinds) == len(self.kind_boxes) else kinds,
             search=self.search_edit.text(),
             ego=self.ego_combo.currentData(),
@@ -262,6 +273,7 @@ class FilterPanel(QWidget):
                 self.type_list,
                 self.min_evidence,
                 self.min_confidence,
+                self.suggested_box,
                 self.search_edit,
                 self.ego_combo,
                 self.ego_depth,
@@ -277,6 +289,7 @@ class FilterPanel(QWidget):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.min_evidence.setValue(f.min_evidence)
         self.min_confidence.setValue(f.min_confidence)
+        self.suggested_box.setChecked(f.suggested)
         if self.search_edit.text() != f.search:
             self.search_edit.setText(f.search)
         k = self.ego_combo.findData(f.ego)

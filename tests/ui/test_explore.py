@@ -104,6 +104,22 @@ def test_min_evidence_and_summary(qtbot, win, small_map):
     assert panel.summary.text().startswith(f"Showing {len(keep)} of {len(small_map.relations)} relations")
 
 
+def test_hiding_suggested_relations_and_uncertain_ones(qtbot, open_window, small_map):
+    import dataclasses
+
+    rels = [dataclasses.replace(r, confidence=0.9) for r in small_map.relations]
+    rels[2] = dataclasses.replace(rels[2], confidence=0.6, note="suggested: these sentences read like a relation")
+    w = open_window(dataclasses.replace(small_map, curated=False, relations=rels))
+    panel = w.explorer.filter_panel
+    everything = set(range(len(rels)))
+    assert _drawn_relations(w.map_view) == everything
+    panel.suggested_box.click()
+    assert _drawn_relations(w.map_view) == everything - {2}
+    panel.suggested_box.click()
+    panel.min_confidence.setValue(70)
+    assert _drawn_relations(w.map_view) == everything - {2}
+
+
 def test_a_selected_relation_the_filter_hides_stays_shown_and_the_user_is_told(qtbot, win, small_map):
     view = win.map_view
     _click(qtbot, win, *edge_midpoints(view.arrays)[1])  # Syldavia -> Borduria, hostile

@@ -69,6 +69,20 @@ def test_the_confidence_filter_is_offered_for_automatic_maps_only(qtbot, panel, 
     assert panel.min_confidence.value() == 70 and panel.filter().min_confidence == 70
 
 
+def test_the_suggested_toggle_is_offered_when_the_map_has_suggestions(qtbot, panel, small_map):
+    assert not panel.suggested_box.isVisible()
+    small_map.relations[0].note = "suggested: these sentences read like a relation"
+    small_map.relations[0].confidence = 0.6
+    panel.set_map(small_map)
+    assert panel.suggested_box.isVisible() and panel.suggested_box.isChecked()
+    with qtbot.waitSignal(panel.filter_changed, timeout=1000) as sig:
+        qtbot.mouseClick(panel.suggested_box, Qt.MouseButton.LeftButton)
+    assert sig.args[0].suggested is False and panel.reset_button.isEnabled()
+    with qtbot.assertNotEmitted(panel.filter_changed):
+        panel.set_filter(MapFilter())
+    assert panel.suggested_box.isChecked()
+
+
 def test_typing_in_search_emits_per_keystroke(qtbot, panel):
     seen = []
     panel.filter_changed.connect(lambda f: seen.append(f.search))
@@ -92,6 +106,7 @@ def test_set_filter_sets_controls_without_emitting(qtbot, panel):
         types=frozenset({"threat"}),
         min_evidence=2,
         min_confidence=30,
+        suggested=False,
         kinds=frozenset({"country"}),
         search="bor",
         ego="BOR",
