@@ -52,7 +52,7 @@ def sentence_rows(
     toks: list[_Tok],
     lows: list[str],
     cues: list[tuple[int, _cues.Cue]],
-    pairs: list[tuple[int, int]],
+    pairs: list[tuple[int, int, bool]],
     n_actors: int,
     subj: int | None,
 ) -> list[list[float]]:
@@ -64,9 +64,9 @@ def sentence_rows(
         The sentence's tokens and their lower-case words.
     cues : list of (int, Cue)
         Positions and entries of the sentence's cue words, in order.
-    pairs : list of (int, int)
+    pairs : list of (int, int, bool)
         The two actors' tokens of each pair (for a pair named twice, the closest two), never
-        merely listed together.
+        merely listed together, and whether they stand in one clause.
     n_actors : int
         Distinct actors in the sentence.
     subj : int or None
@@ -91,7 +91,7 @@ def sentence_rows(
     last_cue = cues[-1][0] if cues else -1
     subject: dict[int, float] = {}
     rows = []
-    for i, j in pairs:
+    for i, j, one_clause in pairs:
         btw = [cu for c, cu in cues if i < c < j]
         inner = lows[i + 1 : j]
         wb = _word_before(toks, j)
@@ -147,6 +147,7 @@ def sentence_rows(
                 # candidates at all).
                 float(any(toks[k].actor not in (None, ti.actor, tj.actor) for k in range(i + 1, j))),
                 float(_noun_prep(toks, j)),
+                float(not one_clause),
             ]
         )
     return rows

@@ -764,9 +764,8 @@ class _Extractor(_References):
                         pairs.append((i, j, a, b, bool(same)))
         if not pairs:
             return
-        rows = sentence_rows(toks, lows, cues, [p[:2] for p in pairs], len(at), subj)
-        for (i, j, a, b, one), row in zip(pairs, rows, strict=True):
-            row.append(float(not one))
+        rows = sentence_rows(toks, lows, cues, [(i, j, one) for i, j, _, _, one in pairs], len(at), subj)
+        for (i, j, a, b, _), row in zip(pairs, rows, strict=True):
             # the type of the cue between the two, else of the nearest one
             near = min(cues, key=lambda cc: 0 if i < cc[0] < j else min(abs(cc[0] - i), abs(cc[0] - j)))
             self._cands.append((si, a, b, near[1].type, row))

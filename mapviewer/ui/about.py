@@ -19,6 +19,8 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
+from ..errors import MapviewerError
+from ..extract._scorer import PairModel
 
 __all__ = ["AboutDialog", "Component", "DataSource", "components", "data_sources", "show_about"]
 
@@ -151,9 +153,8 @@ def data_sources() -> list[DataSource]:
     if isinstance(gaz, dict) and gaz.get("attribution"):
         out.append(DataSource("Attribution", "", str(gaz["attribution"])))
     try:
-        model = json.loads((resources.files("mapviewer.data") / "pair_model.json").read_text(encoding="utf-8"))
-        n = int(model.get("info", {}).get("articles", 0))
-    except (OSError, ValueError, AttributeError, TypeError):
+        n = int(PairModel.default().info.get("articles", 0))  # loaded once, shared with the extractor
+    except (MapviewerError, TypeError, ValueError):
         n = 0
     if n:
         out.append(
