@@ -1244,3 +1244,33 @@ def test_the_seed_is_mapped_to_the_issues_targets():
     gold = {pair(r.source, r.target) for r in seed.curated_map().relations}
     got = {pair(r.source, r.target) for r in extract_relations(seed.article()).relations}
     assert len(got & gold) / len(gold) >= 0.9 and len(got & gold) / len(got) >= 0.85
+
+
+def test_the_two_sides_are_the_sides_of_the_texts_war():
+    text = (
+        "Fighting erupted in Khartoum between the Sudanese Armed Forces (SAF) and the paramilitary Rapid "
+        "Support Forces. The United Arab Emirates denies arming the RSF, and Sudan accuses the Emiratis of "
+        "genocide. Saudi Arabia and the United States brought the two sides to Jeddah in May."
+    )
+    _, r = rels(text)
+    assert r[pair("SDN", "rsf")].types == ("war",)  # the bracketed acronym ends no list; no one "armed"
+    assert {r[pair("SAU", x)].types for x in ("SDN", "rsf")} == {("mediation",)}
+    assert pair("SAU", "ARE") not in r and pair("USA", "ARE") not in r
+
+
+def test_a_ceasefire_brokered_after_fighting_named_in_the_sentence():
+    _, r = rels(
+        "In October Pakistani jets struck targets in Kabul, Afghan forces hit back at border posts, and "
+        "dozens were killed before Qatar and Turkey brokered a fragile ceasefire."
+    )
+    assert {r[pair(m, p)].types for m in ("QAT", "TUR") for p in ("PAK", "AFG")} == {("mediation",)}
+    # A mediator's own description names no sides of a conflict.
+    _, r = rels("The UN mission, led since 2025 by Ghanaian diplomat Hanna Tetteh, in Libya has been trying to broker a roadmap.")
+    assert pair("un", "GHA") not in r
+
+
+def test_striking_a_deal_is_no_attack():
+    _, r = rels("Athens struck its own partial delimitation agreement with Egypt.")
+    assert r[pair("GRC", "EGY")].valence == "cooperative"
+    _, r = rels("Israel struck Hezbollah positions in Lebanon.")
+    assert r[pair("ISR", "hezbollah")].valence == "hostile"

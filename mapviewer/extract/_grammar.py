@@ -140,9 +140,11 @@ _CARRY = frozenset("carry fly smuggle ferry funnel airlift rush travel ship pipe
 # "the two sides", "both parties", "the warring parties", "the two foreign ministers".
 _SIDES_NOUNS = frozenset(
     "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
-    "neighbors capitals juntas states nations".split()
+    "neighbors capitals juntas states nations belligerents".split()
 )
 _COUNTS = {"two": 2, "both": 2, "three": 3}
+# Sides of a conflict: "the two sides", "both parties", "the two rivals".
+_CONFLICT_SIDES = frozenset("sides parties rivals foes belligerents".split())
 _RULER_NOUNS = frozenset("juntas regimes states nations".split())
 _RULER_PLURALS = frozenset(("juntas", "regimes"))
 _STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
@@ -262,12 +264,28 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
             mark = True
             listed = listed or t.low != ","
             comma_and = comma_and or (step < 0 and t.low == "," and toks[j + 1].low == "and")
+        elif t.low in ("(", ")") and (close := _paren_end(toks, j, step)) is not None:
+            j = close  # "the Sudanese Armed Forces (SAF) and the RSF": an acronym in brackets
         elif not (t.low in _COORD_GLUE or t.low in _HEADS):
             break
         j += step
     if not listed:
         return [k for k in out if toks[k].actor == toks[out[0]].actor]
     return out
+
+
+def _paren_end(toks: list[_Tok], j: int, step: int) -> int | None:
+    """The index of the bracket closing the one at ``j`` (going ``step``), when one to three
+    words without an actor stand between them; else None."""
+    want = ")" if step > 0 else "("
+    if toks[j].low == want:
+        return None
+    for k in range(j + step, j + 5 * step, step):
+        if not 0 <= k < len(toks) or toks[k].actor:
+            return None
+        if toks[k].low == want:
+            return k if abs(k - j) > 1 else None
+    return None
 
 
 def _run_end(toks: list[_Tok], i: int) -> int:

@@ -20,6 +20,7 @@ from ._grammar import (
     _BACKREF_SET,
     _BODY_WORDS,
     _BOUNDARY,
+    _CONFLICT_SIDES,
     _COUNTS,
     _FORCE_NOT,
     _FORCE_WORDS,
@@ -299,6 +300,16 @@ class _References:
                 if j is not None and last is not None and toks[j].actor != last:
                     here = [toks[j].actor, last]  # type: ignore[list-item]
             actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
+            if want == 2 and toks[noun].low in _CONFLICT_SIDES:
+                # "brought the two sides to Jeddah", "has armed both sides": the sides of a conflict,
+                # so the pair named before only if the text told of their conflict, else its main war.
+                own = {t.actor for t in toks if t.actor}
+                wars = {k: v for k, v in self.wars.items() if not set(k) & own}
+                if wars:
+                    actors = list(max(wars, key=wars.__getitem__))
+                elif not actors or (min(actors), max(actors)) not in self.hostile:
+                    fights = {k: v for k, v in self.hostile.items() if not set(k) & own}
+                    actors = list(max(fights, key=fights.__getitem__)) if fights else actors
             if not actors and want > 2 and toks[noun].low in _STATE_SIDES | _RULER_NOUNS:
                 # "the three governments": the last list of three states, a few sentences back.
                 actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])

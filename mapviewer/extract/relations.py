@@ -152,6 +152,13 @@ __all__ = ["Cancelled", "extract_relations", "is_suggested", "relation_valence"]
 MIN_SCORED_SENTENCES = 6
 
 
+# What one strikes when striking is no attack: "struck a deal", "struck a delicate balance".
+# Conjunctions opening a subordinate clause: "... before Qatar brokered a truce".
+_SUBORDINATORS = frozenset("before after while when until because although though whereas unless once".split())
+_ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
+_DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
+
+
 class Cancelled(Exception):
     """Extraction was cancelled through the ``cancel`` callback."""
 
@@ -422,6 +429,15 @@ class _Extractor(_References):
                 continue
             if _negated(lows, c, cue):
                 vetoed.add(c)
+                continue
+            if (
+                lemma == "arm" and lows[c] == "armed" and c + 1 < n and lows[c + 1] in _ARMED_NOUNS
+                and (c == 0 or not toks[c - 1].actor or toks[c - 1].adj)
+            ):
+                vetoed.add(c)  # "the Sudanese Armed Forces", "armed groups": an adjective, no one armed
+                continue
+            if lemma == "strike" and not cue.noun and not _DEAL_NOUNS.isdisjoint(lows[c + 1 : c + 6]):
+                vetoed.add(c)  # "struck its own delimitation agreement with Egypt": the noun says it
                 continue
             window = lows[max(0, c - 3) : c]
             conf = cue.weight
@@ -939,8 +955,15 @@ class _Extractor(_References):
                 break  # a cue inside ", which ... ," has its object inside too
             if t.low == "between":
                 between = True
+                if cue.noun and right and _word_before(toks, right[0]) in ("in", "at", "near", "across"):
+                    right = []  # "fighting erupted in Khartoum between the army and the RSF": the place is no side
             if t.low == "and" and not right and j + 1 < n and not toks[j + 1].actor and _verbish(toks[j + 1].low):
                 break  # "accused France of arming rebels and called New Delhi's ...": a new verb phrase
+            if (
+                t.low == "and" and not right and toks[j - 1].low == ","
+                and any(x.low in _AUX for x in toks[j + 1 : j + 4]) and not any(x.actor for x in toks[j + 1 : j + 4])
+            ):
+                break  # "hit back at border posts, and dozens were killed": a new clause
             if cue.noun and not right and not between and not t.actor and t.low in _AUX and j > c + 1:
                 break  # "Russia and China, Maduro's main creditors, have played no part in ...": the noun's phrase ended
             if t.actor:
@@ -956,8 +979,8 @@ class _Extractor(_References):
                 if cue.noun and not between and not _prep_before(toks, j, c):
                     break  # "victory in war brings out Israeli flags": no preposition, no object
                 # "... and Russia brokered": an actor followed by its own verb starts a new clause.
-                if toks[j - 1].low in ("and", "but", ",") and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
-                    break
+                if (toks[j - 1].low in ("and", "but", ",") or toks[j - 1].low in _SUBORDINATORS) and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
+                    break  # also "... before Qatar and Turkey brokered": a subordinate clause's subject
                 if toks[j - 1].low == "by":
                     if j - 2 > c and _PARTICIPLE_RX.match(toks[j - 2].low) and not right:
                         right = grp  # "froze assets *held by* North Korean generals": in the object
@@ -1176,6 +1199,12 @@ class _Extractor(_References):
                     if len(set(grp)) >= 2:
                         parties = list(dict.fromkeys(grp))  # type: ignore[arg-type]
                     break
+            if len(parties) < 2:
+                # "Pakistani jets struck Kabul ... before Qatar and Turkey brokered a ceasefire": the
+                # two sides the sentence named before the cue.
+                named = list(dict.fromkeys(t.actor for k, t in enumerate(toks[:c]) if t.actor and t.actor not in med and not self._rel[k]))
+                if len(named) == 2 and (min(named), max(named)) in self.hostile:
+                    parties = named  # type: ignore[assignment]
         if between and len(parties) == 1:
             # "mediated between Bamako and the Tuareg-led rebels": one party is no actor we know.
             self._mediated(med, parties, conf, si)
