@@ -1274,3 +1274,20 @@ def test_striking_a_deal_is_no_attack():
     assert r[pair("GRC", "EGY")].valence == "cooperative"
     _, r = rels("Israel struck Hezbollah positions in Lebanon.")
     assert r[pair("ISR", "hezbollah")].valence == "hostile"
+
+
+def test_a_negated_verb_leaves_a_possessed_relation_noun_standing():
+    _, r = rels("Vietnam has not condemned Moscow's invasion of Ukraine.")
+    assert r[pair("RUS", "UKR")].types == ("war",) and pair("VNM", "RUS") not in r
+    for text in ("Russia is not Armenia's ally any more.", "Hungary never became Russia's ally."):
+        assert not rels(text)[1], text
+
+
+def test_a_group_named_by_a_states_adjective_is_the_group():
+    _, r = rels("Hezbollah, the Lebanese militia Tehran has bankrolled and armed since the 1980s, was meant to be the crown jewel.")
+    assert r[pair("IRN", "hezbollah")].valence == "cooperative" and pair("IRN", "LBN") not in r
+    _, r = rels("Iran arms the Houthis. The Yemeni movement has kept firing at Israel's Ben Gurion airport.")
+    assert r[pair("houthis", "ISR")].types == ("war",) and pair("YEM", "ISR") not in r
+    # A group based far from the state named is not meant.
+    _, r = rels("Iran arms the Houthis. The Nigerian militants attacked a Chinese mine.")
+    assert pair("houthis", "CHN") not in r

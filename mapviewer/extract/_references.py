@@ -8,6 +8,7 @@ relation extractor (:mod:`mapviewer.extract.relations`), which owns the state it
 from __future__ import annotations
 
 import bisect
+import math
 
 from . import cues as _cues
 from ._grammar import (
@@ -49,6 +50,15 @@ from ._grammar import (
     _Tok,
     _verbish,
 )
+
+
+def _near(group, state, km: float = 1200.0) -> bool:
+    """Is the group's seat within ``km`` of the state's point (either unknown counts as near)?"""
+    if group is None or state is None or None in (group.lat, group.lon, state.lat, state.lon):
+        return True
+    dlat = math.radians(group.lat - state.lat)
+    dlon = math.radians(group.lon - state.lon) * math.cos(math.radians((group.lat + state.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon) <= km
 
 
 class _References:
@@ -178,6 +188,12 @@ class _References:
         for i in reversed(at):  # from the end: deleting a "'s" leaves earlier indices as they are
             low = lows[i]
             adj = i > 1 and lows[i - 1] in _BACKREF_ADJ and lows[i - 2] == "the"  # "the militant group"
+            if (
+                i > 1 and lows[i - 2] == "the" and toks[i - 1].adj and toks[i - 1].actor
+                and _BACKREF_NOUNS[low] == "group" and not toks[i].actor
+            ):
+                self._national_group(toks, lows, i, s)
+                continue
             if i == 0 or (lows[i - 1] != "the" and not adj) or toks[i].actor or (
                 i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER
                 # "the group of seven" is a name; "accused the bloc of rewarding" is the bloc
@@ -204,6 +220,27 @@ class _References:
                 if i + 1 < len(toks) and lows[i + 1] in _POSSESSIVE:
                     toks[i].poss = True  # "the group's leader"
                     del toks[i + 1], lows[i + 1]
+
+    def _national_group(self, toks: list[_Tok], lows: list[str], i: int, s: int) -> None:
+        """ "Hezbollah, the Lebanese militia Tehran has bankrolled", "The Yemeni movement ... kept
+        firing": a group named with a state's adjective is the last group named, within reach,
+        that is based near that state, and not the state."""
+        state = self._gaz.get(toks[i - 1].actor)  # type: ignore[arg-type]
+        ref = next((t.actor for t in reversed(toks[: i - 2]) if t.actor and self._kinds.get(t.actor) == "group"), None)
+        if ref is None and "group" in self._refs:
+            at, who = self._refs["group"]
+            k = bisect.bisect_left(at, s)
+            while k and s - at[k - 1] <= _BACKREF_RANGE:
+                k -= 1
+                if _near(self._gaz.get(who[k]), state):
+                    ref = who[k]
+                    break
+        elif ref is not None and not _near(self._gaz.get(ref), state):
+            ref = None
+        if ref is not None:
+            toks[i].actor, toks[i].pron = ref, True
+            toks[i - 1].actor, toks[i - 1].adj = None, False
+            toks[i - 2].low = lows[i - 2] = toks[i - 1].low = lows[i - 1] = "_"
 
     def _remember_lists(self, toks: list[_Tok], si: int) -> None:
         """Keep the lists of three or more states this sentence names ("Mali, Burkina Faso and

@@ -155,6 +155,8 @@ MIN_SCORED_SENTENCES = 6
 # What one strikes when striking is no attack: "struck a deal", "struck a delicate balance".
 # Conjunctions opening a subordinate clause: "... before Qatar brokered a truce".
 _SUBORDINATORS = frozenset("before after while when until because although though whereas unless once".split())
+# Linking verbs: "is not Armenia's ally", "never became Russia's partner".
+_BECOME = frozenset("become became becomes becoming remain remains remained seem seems seemed considered called".split())
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
 
@@ -173,8 +175,19 @@ class _Hit:
     sent: int
 
 
-def _negated(lows: list[str], c: int, cue: _cues.Cue) -> bool:
+def _given(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
+    """Is the relation noun at ``c`` taken as given whatever negates the verb before it? "Vietnam
+    has not condemned *Moscow's invasion* of Ukraine" (but not "Russia is not Armenia's ally")."""
+    if not (cue.noun and c > 1 and toks[c - 1].actor and toks[c - 1].poss):
+        return False
+    k = next((x for x in range(c - 2, max(-1, c - 7), -1) if lows[x] in _NO or lows[x] in _cues.NEGATORS), None)
+    return k is not None and any(w.isalpha() and w not in _BE and w not in _BECOME for w in lows[k + 1 : c - 1])
+
+
+def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
     """Is the cue at ``c`` negated, so that it states no relation at all?"""
+    if _given(toks, lows, c, cue):
+        return False
     if not _cues.NEGATORS.isdisjoint(lows[max(0, c - 3) : c]):
         return True  # "did not attack", "denied supplying"
     if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
@@ -240,6 +253,7 @@ class _Extractor(_References):
 
         text = self.article.text
         gaz = self.gazetteer if self.gazetteer is not None else Gazetteer.default()
+        self._gaz = gaz
         if progress:
             progress(0.0, "finding sentences")
         self.spans = spans = sentence_spans(text)
@@ -427,7 +441,7 @@ class _Extractor(_References):
             if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
                 vetoed.add(c)
                 continue
-            if _negated(lows, c, cue):
+            if _negated(toks, lows, c, cue):
                 vetoed.add(c)
                 continue
             if (
@@ -521,7 +535,7 @@ class _Extractor(_References):
             if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
                 vetoed.add(c)
                 continue  # "coaxed both sides back to the table": an adverb
-            if cue.noun and any(lows[k] in _NO and lows[k + 1] != "-" for k in range(max(0, c - 5), c)):
+            if cue.noun and any(lows[k] in _NO and lows[k + 1] != "-" for k in range(max(0, c - 5), c)) and not _given(toks, lows, c, cue):
                 vetoed.add(c)
                 continue  # "has played no part in the mediation"; not a "no-limits" partnership
             place_only = lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on")
@@ -1034,7 +1048,9 @@ class _Extractor(_References):
                 left = self._left(toks, at, noun=False, subj=subj)
         # Zero relative: "Syrian rebel groups it recruits" -- the object stands before the pronoun;
         # "the M23, the rebel movement Kigali arms" -- before an apposition's head noun.
-        if left and not right and not cue.noun and c == max(left) + 1:
+        if left and not right and not cue.noun and (
+            c == max(left) + 1 or (c - max(left) <= 3 and all(t.low in _AUX for t in toks[max(left) + 1 : c]))
+        ):  # also "the Lebanese militia Tehran has bankrolled"
             k = min(left) - 1
             steps = 0
             while k >= 0 and steps < 3 and not toks[k].actor and toks[k].low not in _BOUNDARY and toks[k].low != ",":
