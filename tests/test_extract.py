@@ -1291,3 +1291,17 @@ def test_a_group_named_by_a_states_adjective_is_the_group():
     # A group based far from the state named is not meant.
     _, r = rels("Iran arms the Houthis. The Nigerian militants attacked a Chinese mine.")
     assert pair("houthis", "CHN") not in r
+
+
+def test_armed_forces_stand_for_their_state_and_aircraft_carry_no_goods():
+    _, r = rels("Royal Air Force Typhoons flying from Cyprus shot down Iranian drones over Iraq and Syria.")
+    assert r[pair("GBR", "IRN")].types == ("war",) and pair("GBR", "CYP") not in r
+    _, r = rels("Emirati cargo planes were flying weapons into eastern Chad.")
+    assert r[pair("ARE", "TCD")].types == ("arms trade",)
+    _, r = rels("People's Liberation Army warships encircled Taiwan.")
+    assert r[pair("CHN", "TWN")].valence == "hostile"
+
+
+def test_the_atoll_nation_is_the_atoll_state_named_before():
+    _, r = rels("Kiribati lies on the equator. The atoll nation cut ties with Taipei in 2019.")
+    assert r[pair("KIR", "TWN")].valence == "hostile"

@@ -82,10 +82,16 @@ _KINGDOMS = frozenset("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN S
 _WEAK_KINGDOMS = frozenset("GBR ESP NLD BEL DNK NOR SWE".split())
 # "the island" likewise, for the island states and territories news calls so ("Beijing's pressure
 # on the island"); not archipelagos such as Japan or Indonesia.
-_ISLANDS = frozenset("TWN CUB LKA CYP GRL MDG JAM ISL MLT SGP MUS BHR TTO BRB FJI CPV STP COM SYC".split())
+_ISLANDS = frozenset(
+    "TWN CUB LKA CYP GRL MDG JAM ISL MLT SGP MUS BHR TTO BRB FJI CPV STP COM SYC "
+    "KIR TUV MHL NRU PLW FSM SLB VUT TON WSM MDV BHS".split()
+)
+# "the atoll nation", "the archipelago": states made of atolls or of many islands.
+_ATOLLS = frozenset("KIR TUV MHL MDV".split())
+_ARCHIPELAGOS = _ATOLLS | frozenset("PHL IDN SLB VUT FSM BHS CPV COM FJI PLW".split())
 _MONARCHY_NOUNS = {
     "kingdom": _KINGDOMS, "sultanate": frozenset(("OMN", "BRN")), "emirate": frozenset(("QAT", "KWT", "ARE")),
-    "island": _ISLANDS,
+    "island": _ISLANDS, "atoll": _ATOLLS, "archipelago": _ARCHIPELAGOS,
 }  # fmt: skip
 # "an EU mission", "the NATO alliance": the noun names the actor before it, for a later "the mission".
 _NOUN_AFTER = re.compile(r"[ \t]+(" + "|".join(_BACKREF_NOUNS) + r")\b")

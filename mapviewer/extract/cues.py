@@ -61,6 +61,7 @@ def _cues() -> dict[str, Cue]:
         "occupy shoot kill target assault bombard ambush overrun", "war", "dir")
     add("fire", "war", "dir", weight=0.6)
     add("pound pummel batter", "war", "dir", weight=0.7)
+    add("encircle", "hostility", "dir", weight=0.7)  # "warships encircled Taiwan": a show of force
     add("fight clash battle", "war", "sym")
     add("war invasion offensive airstrike bombardment occupation hostilities conflict fighting "
         "warring clashes", "war", "sym", True, 0.6)

@@ -478,7 +478,12 @@ class _Extractor(_References):
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
                 type_ = "military support"  # "pledged troops to the new African Union mission"
             if type_ == "trade" or lemma in ("send", "dispatch", "supplier", "rely", "depend", "travel"):
-                goods = {*lows[c + 1 : min(n, c + 10)], *window}
+                # Goods are what is carried: "Typhoons flying from Cyprus" carry nothing.
+                if lemma in _CARRY:
+                    end = next((x for x in range(c + 1, min(n, c + 8)) if toks[x].actor), min(n, c + 8))
+                    goods = set(lows[c + 1 : end])
+                else:
+                    goods = {*lows[c + 1 : min(n, c + 10)], *window}
                 if goods & _cues.ARMS_WORDS:
                     type_ = "arms trade"
                 elif goods & _cues.ENERGY_WORDS:
