@@ -47,7 +47,7 @@ _PRONOUNS = frozenset(("it", "they"))
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|regime|republic|state|administration|nation"
+    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|atoll|archipelago|sultanate|emirate|regime|republic|state|administration|nation"
     r"|army|military|junta|juntas|regimes|armed forces)|[Gg]overnment (?:forces|troops))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
