@@ -1305,3 +1305,16 @@ def test_armed_forces_stand_for_their_state_and_aircraft_carry_no_goods():
 def test_the_atoll_nation_is_the_atoll_state_named_before():
     _, r = rels("Kiribati lies on the equator. The atoll nation cut ties with Taipei in 2019.")
     assert r[pair("KIR", "TWN")].valence == "hostile"
+
+
+def test_each_other_and_drawing_closer_relate_the_subjects():
+    _, r = rels("Armenia and Azerbaijan accused each other of shelling.")
+    assert r[pair("ARM", "AZE")].valence == "hostile"
+    _, r = rels("India and Pakistan have attacked one another twice.")
+    assert r[pair("IND", "PAK")].types == ("war",)
+    _, r = rels("Hanoi and Manila have edged closer.")
+    assert r[pair("VNM", "PHL")].valence == "cooperative"
+    _, r = rels("Russia has swung towards the Sudanese army.")
+    assert r[pair("RUS", "SDN")].valence == "cooperative"
+    # Without the pronoun, a list of subjects with a one-sided verb relates no one.
+    assert not rels("Armenia and Azerbaijan accused Russia's peacekeepers of bias.")[1].get(pair("ARM", "AZE"))

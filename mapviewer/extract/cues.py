@@ -191,7 +191,7 @@ def _cues() -> dict[str, Cue]:
     add("ratify", "cooperation", "sym", weight=0.6)
     # "aligned with Moscow", "pivoted towards Beijing", "tilted toward the West" (particles below).
     add("align", "alliance", "dir", weight=0.6)
-    add("pivot tilt lean", "cooperation", "dir", weight=0.5)
+    add("pivot tilt lean swing gravitate", "cooperation", "dir", weight=0.5)
     add("truce ceasefire armistice", "cooperation", "sym", True, 0.4)
     # 06-07 material cooperation and aid.
     add("equip escort guarantee", "military support", "dir", weight=0.7)
@@ -294,6 +294,8 @@ PARTICLES: dict[str, frozenset[str]] = {
     "kick": frozenset(("out",)),
     "pivot": frozenset(("to", "toward", "towards")),
     "tilt": frozenset(("to", "toward", "towards")),
+    "swing": frozenset(("to", "toward", "towards", "behind")),
+    "gravitate": frozenset(("to", "toward", "towards")),
     "lean": frozenset(("toward", "towards", "on")),
     "withdraw": frozenset(("from",)),
     "pull": frozenset(("out",)),
@@ -365,7 +367,7 @@ AUX = frozenset(
 )
 #: Irregular past tenses the "-ed" rule misses.
 IRREGULAR_PAST = frozenset(
-    "sought kept made took gave went sent won led held began became fought struck brought bought sold "
+    "sought kept made took gave went sent won led held began became fought struck swung brought bought sold "
     "told said left met lost shot saw got put set ran hit broke froze lent drove stood built withdrew drew "
     "paid found fell rose spent grew knew chose wrote spoke cut quit shut split spread let bid "
     # Present tenses of speech and stance the suffix rules miss ("Rwanda denies ... and *says* its forces").
@@ -374,7 +376,7 @@ IRREGULAR_PAST = frozenset(
 
 # Irregular forms the suffix rules cannot undo.
 _IRREGULAR = {
-    "struck": "strike", "shot": "shoot", "fought": "fight", "sold": "sell", "bought": "buy",
+    "struck": "strike", "swung": "swing", "shot": "shoot", "fought": "fight", "sold": "sell", "bought": "buy",
     "sent": "send", "sales": "sales", "led": "lead", "broke": "break", "froze": "freeze", "frozen": "freeze",
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",

@@ -175,6 +175,16 @@ class _Hit:
     sent: int
 
 
+def _reciprocal(lows: list[str], c: int) -> bool:
+    """Does "each other" or "one another" follow the verb at ``c`` within its clause?"""
+    for k in range(c + 1, min(len(lows) - 1, c + 7)):
+        if lows[k] in _BOUNDARY or lows[k] in (",", ";"):
+            return False
+        if (lows[k], lows[k + 1]) in (("each", "other"), ("one", "another")):
+            return True
+    return False
+
+
 def _given(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
     """Is the relation noun at ``c`` taken as given whatever negates the verb before it? "Vietnam
     has not condemned *Moscow's invasion* of Ukraine" (but not "Russia is not Armenia's ally")."""
@@ -555,6 +565,8 @@ class _Extractor(_References):
                                 self._add(toks[by].actor, toks[i].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
                     continue
                 type_ = "hostility"
+            if lemma == "closer" and not any(t.actor for t in toks[c + 1 : c + 5]):
+                cue = cue._replace(link="sym")  # "Hanoi and Manila have edged closer": to each other
             if lemma == "lean" and lows[c + 1] == "on":
                 if c + 2 < n and lows[c + 2] in _POSS_PRONOUNS:
                     type_, cue = "dependence", cue._replace(link="buy")  # "leaned on its partners": reliance
@@ -678,6 +690,8 @@ class _Extractor(_References):
                 pairs = _among(ra)  # "relations between X and Y"; not "offered to mediate between"
             elif la and ra:
                 pairs = [(x, y, directed) for x in la for y in ra if x and y]
+            elif 2 <= len(set(la)) <= 4 and not cue.noun and _reciprocal(lows, c):
+                pairs = _among(la)  # "the army and the RSF turned their guns on each other"
             elif cue.link == "sym" and 2 <= len(set(la)) <= 4 and not (
                 cue.noun
                 and c - max(left) > 16
