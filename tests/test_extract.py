@@ -1318,3 +1318,16 @@ def test_each_other_and_drawing_closer_relate_the_subjects():
     assert r[pair("RUS", "SDN")].valence == "cooperative"
     # Without the pronoun, a list of subjects with a one-sided verb relates no one.
     assert not rels("Armenia and Azerbaijan accused Russia's peacekeepers of bias.")[1].get(pair("ARM", "AZE"))
+
+
+def test_places_named_after_states_relate_no_one():
+    _, r = rels("They made peace in 2018, in a deal brokered by the United Arab Emirates and signed in the Saudi city of Jeddah.")
+    assert pair("ARE", "SAU") not in r
+    _, r = rels("Libya's Haftar backs the RSF. Sudan accused Haftar's forces of attacking border posts in the triangle where Sudan, Libya and Egypt meet.")
+    assert not {pair("SDN", "EGY"), pair("LBY", "EGY"), pair("SDN", "LBY")} & set(r)
+    assert r[pair("lna", "SDN")].valence == "hostile"
+    # Neighbours described in an aside are no relation; stated in the main clause they are.
+    _, r = rels("Algeria and Tunisia, which share long borders with Libya, have stayed on the sidelines.")
+    assert not r
+    _, r = rels("Algeria shares a long border with Libya.")
+    assert r[pair("DZA", "LBY")].types == ("neighbours",)

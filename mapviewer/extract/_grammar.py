@@ -40,7 +40,7 @@ _HEADS = frozenset(
     "lawmakers".split()
 )
 _BOUNDARY = frozenset("; : ( ) — – but while whereas although though because unless".split())
-_RELATIVE = frozenset("which who whom that".split())
+_RELATIVE = frozenset("which who whom that where".split())
 _BE = frozenset("is are was were be been being get got gets getting".split())
 _PRONOUNS = frozenset(("it", "they"))
 # Words before "base(s)" that make it a military base, not a "support base" or "base rate".
@@ -278,6 +278,28 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
     if not listed:
         return [k for k in out if toks[k].actor == toks[out[0]].actor]
     return out
+
+
+# "the Saudi city of Jeddah", "the Ukrainian port of Odesa": a place, not its state.
+_PLACE_NOUNS = frozenset(
+    "city town port capital village province region district coast island islands enclave border "
+    "desert state county".split()
+)
+
+_LOCATING = frozenset("in at near outside inside from".split())
+
+
+def _place_adjectives(toks: list[_Tok]) -> None:
+    """Drop the actor of a state's adjective that only locates an event ("signed in the Saudi city
+    of Jeddah"): "in the <adjective> <place noun> of <name>". A place attacked ("hit the Ukrainian
+    port of Odesa") still stands for its state."""
+    for i in range(2, len(toks) - 2):
+        t = toks[i]
+        if (
+            t.adj and t.actor and toks[i + 1].low in _PLACE_NOUNS and toks[i + 2].low == "of" and not toks[i + 1].actor
+            and toks[i - 1].low == "the" and toks[i - 2].low in _LOCATING
+        ):
+            t.actor, t.adj = None, False
 
 
 def _paren_end(toks: list[_Tok], j: int, step: int) -> int | None:

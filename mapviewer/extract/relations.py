@@ -132,6 +132,7 @@ from ._grammar import (
     _object_extension,
     _particle_ok,
     _people_in_place,
+    _place_adjectives,
     _prep_before,
     _sides_named,
     _Tok,
@@ -173,6 +174,14 @@ class _Hit:
     type: str
     confidence: float
     sent: int
+
+
+def _where_meet(toks: list[_Tok], c: int) -> bool:
+    """Is the verb at ``c`` right after "where <actors>" ("where Sudan, Libya and Egypt meet")?"""
+    k = c - 1
+    while k >= 0 and (toks[k].actor or toks[k].low in (",", "and", "the", "_")):
+        k -= 1
+    return k >= 0 and k < c - 1 and toks[k].low == "where"
 
 
 def _reciprocal(lows: list[str], c: int) -> bool:
@@ -337,6 +346,8 @@ class _Extractor(_References):
                 continue
             toks = _tokens(text, s, e, ms)
             lows = [t.low for t in toks]
+            if "of" in lows:
+                _place_adjectives(toks)
             if "-" in lows:
                 self._modifiers(toks, lows, si)
             if not _FORCE_WORDS.isdisjoint(lows):
@@ -459,6 +470,12 @@ class _Extractor(_References):
                 and (c == 0 or not toks[c - 1].actor or toks[c - 1].adj)
             ):
                 vetoed.add(c)  # "the Sudanese Armed Forces", "armed groups": an adjective, no one armed
+                continue
+            if lemma == "meet" and _where_meet(toks, c):
+                vetoed.add(c)  # "the desert triangle where Sudan, Libya and Egypt meet": borders meeting
+                continue
+            if cue.type == "neighbours" and rel[c]:
+                vetoed.add(c)  # "Algeria, which shares long borders with Libya, stayed out": a description
                 continue
             if lemma == "strike" and not cue.noun and not _DEAL_NOUNS.isdisjoint(lows[c + 1 : c + 6]):
                 vetoed.add(c)  # "struck its own delimitation agreement with Egypt": the noun says it
