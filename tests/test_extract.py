@@ -1331,3 +1331,16 @@ def test_places_named_after_states_relate_no_one():
     assert not r
     _, r = rels("Algeria shares a long border with Libya.")
     assert r[pair("DZA", "LBY")].types == ("neighbours",)
+
+
+def test_aligned_actors_and_those_acted_for():
+    _, r = rels("The Iran-aligned Houthis began attacking merchant ships in what they call solidarity with Palestinians.")
+    assert r[pair("IRN", "houthis")].valence == "cooperative"
+    assert pair("houthis", "PSE") not in r and pair("IRN", "PSE") not in r
+
+
+def test_a_leaders_own_security_council_is_not_the_uns():
+    _, r = rels("Serbian President Aleksandar Vucic convened an emergency meeting of his security council.")
+    assert not r
+    _, r = rels("Germany, which hosts a large Kosovar diaspora, has pressed both sides. Serbia and Kosovo fought a war in 1999.")
+    assert pair("DEU", "un") not in r

@@ -131,6 +131,8 @@ _APPOSITIVE_PARTICIPLES = frozenset(
     "named installed backed".split()
 )
 # "Turkish-built drones": a maker, and the verbs that make the clause's subject its customer.
+# "the Iran-aligned Houthis", "Russia-friendly parties": the actor sides with the noun's, and is no actor of the clause.
+_ALIGNED_PARTS = frozenset("aligned allied linked affiliated friendly leaning".split())
 _MADE_PARTS = frozenset("made built designed produced manufactured supplied".split())
 _USE_VERBS = frozenset("deploy use field operate fly buy acquire receive rely purchase order obtain".split())
 # Forces sent with a purpose of support: "sent the patrol ship HMS Trent ... in a show of support".

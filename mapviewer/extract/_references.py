@@ -13,6 +13,7 @@ import math
 from . import cues as _cues
 from ._grammar import (
     _ADVERBS,
+    _ALIGNED_PARTS,
     _BACKING_PARTS,
     _BACKREF_ADJ,
     _BACKREF_NOT_AFTER,
@@ -94,6 +95,12 @@ class _References:
                 # The participle is spent: "their China-brokered agreement" makes no mediators of
                 # the sentence's subjects.
                 toks[i + 2].low = lows[i + 2] = "_"
+                continue
+            if part in _ALIGNED_PARTS:
+                k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
+                if k is not None and toks[k].actor != t.actor:
+                    self._add(t.actor, toks[k].actor, False, "cooperation", 0.5, si)  # type: ignore[arg-type]
+                t.actor = None
                 continue
             if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
                 continue
@@ -242,6 +249,10 @@ class _References:
             toks[i - 1].actor, toks[i - 1].adj = None, False
             toks[i - 2].low = lows[i - 2] = toks[i - 1].low = lows[i - 1] = "_"
 
+    def _prominence(self, pair: tuple[str, str]) -> int:
+        """How much the text is about both actors of ``pair``: the mentions of the less named."""
+        return min(self._counts.get(pair[0], 0), self._counts.get(pair[1], 0))
+
     def _remember_lists(self, toks: list[_Tok], si: int) -> None:
         """Keep the lists of three or more states this sentence names ("Mali, Burkina Faso and
         Niger"), for a later "the three governments"."""
@@ -340,13 +351,13 @@ class _References:
             if want == 2 and toks[noun].low in _CONFLICT_SIDES:
                 # "brought the two sides to Jeddah", "has armed both sides": the sides of a conflict,
                 # so the pair named before only if the text told of their conflict, else its main war.
-                own = {t.actor for t in toks if t.actor}
+                own = {t.actor for t in toks if t.actor and not t.adj}  # not "a large Kosovar diaspora"
                 wars = {k: v for k, v in self.wars.items() if not set(k) & own}
                 if wars:
-                    actors = list(max(wars, key=wars.__getitem__))
+                    actors = list(max(wars, key=lambda k: (wars[k], self._prominence(k))))
                 elif not actors or (min(actors), max(actors)) not in self.hostile:
                     fights = {k: v for k, v in self.hostile.items() if not set(k) & own}
-                    actors = list(max(fights, key=fights.__getitem__)) if fights else actors
+                    actors = list(max(fights, key=lambda k: (fights[k], self._prominence(k)))) if fights else actors
             if not actors and want > 2 and toks[noun].low in _STATE_SIDES | _RULER_NOUNS:
                 # "the three governments": the last list of three states, a few sentences back.
                 actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])

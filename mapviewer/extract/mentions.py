@@ -485,8 +485,11 @@ class _Finder:
         text, m = self.text, self.m
         if info.acronym == 2 and key in _WORD_ACRONYMS and self._shouting(start, end):
             return "no"  # "WHAT IS NEXT", "LET US GO": a word in a shouted headline
-        if key == "security council" and text[max(0, start - 3) : start] in ("'s ", "’s "):
-            return "no"  # "Russia's Security Council" is the state's own, not the UN's
+        if key == "security council" and (
+            text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower()
+            or (_prev_word(text, start) or ("",))[0].lower() in ("his", "her", "its", "their", "national")
+        ):
+            return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
         if info.plain:
             # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
             # and they need a capitalized word and blanks right before the name.

@@ -158,6 +158,9 @@ MIN_SCORED_SENTENCES = 6
 _SUBORDINATORS = frozenset("before after while when until because although though whereas unless once".split())
 # Linking verbs: "is not Armenia's ally", "never became Russia's partner".
 _BECOME = frozenset("become became becomes becoming remain remains remained seem seems seemed considered called".split())
+_ON_BEHALF = frozenset(
+    (("solidarity", "with"), ("sympathy", "with"), ("support", "of"), ("behalf", "of"), ("name", "of"), ("defence", "of"), ("defense", "of"))
+)
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
 
@@ -285,6 +288,7 @@ class _Extractor(_References):
         for m in mentions:
             counts[m.actor] = counts.get(m.actor, 0) + 1
         self._kinds = {a: en.kind for a in counts if (en := gaz.get(a)) is not None}
+        self._counts = counts
         self._mentions = mentions
         self._mention_starts = [m.start for m in mentions]
         # "the Grand Ethiopian Renaissance Dam": an adjective inside a proper name is no actor of a clause.
@@ -1024,6 +1028,8 @@ class _Extractor(_References):
                 if not right and not cue.noun and ({_word_before(toks, j), toks[j - 2].low} & {"through", "via"}):
                     j = end + 1
                     continue  # "armed and bankrolled through its Revolutionary Guards": the channel
+                if not right and (toks[j - 2].low, toks[j - 1].low) in _ON_BEHALF:
+                    break  # "attacking ships in solidarity with Palestinians": for them, not at them
                 if toks[j - 1].low == "," and any(x.low in _SAID for x in toks[end + 1 : end + 5]):
                     break  # ", Qatar's foreign ministry said": the source, not an object
                 if cue.noun and not between and not _prep_before(toks, j, c):
