@@ -1345,3 +1345,17 @@ def test_a_leaders_own_security_council_is_not_the_uns():
     # "Kosovar" only describes the diaspora: the two sides are still Serbia's and Kosovo's.
     _, r = rels("Serbia and Kosovo fought a war in 1999. Germany, which hosts a large Kosovar diaspora, has brought both sides together.")
     assert {r[pair("DEU", x)].types[0] for x in ("SRB", "XKX")} == {"mediation"}
+
+
+def test_relative_clause_after_a_bracketed_acronym_and_goods_taken():
+    _, r = rels("Pakistan accuses Kabul of sheltering the Tehreek-e-Taliban Pakistan (TTP), which has killed hundreds of Pakistani soldiers.")
+    assert r[pair("ttp", "PAK")].types == ("war",)
+    _, r = rels("Budapest already takes Russian gas.")
+    assert r[pair("RUS", "HUN")].types == ("energy trade",) and r[pair("RUS", "HUN")].source == "RUS"
+    _, r = rels("Northern Cyprus has echoed Ankara's line at every turn.")
+    assert r[pair("northern-cyprus", "TUR")].valence == "cooperative"
+
+
+def test_a_geographic_region_is_named_but_relates_no_one():
+    m, r = rels("Rabat has courted the Sahel juntas. A Sahel analyst said Mali was stuck.")
+    assert "sahel" in {a.id for a in m.actors} and not any("sahel" in k for k in r)

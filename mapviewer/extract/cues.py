@@ -62,6 +62,7 @@ def _cues() -> dict[str, Cue]:
     add("fire", "war", "dir", weight=0.6)
     add("pound pummel batter", "war", "dir", weight=0.7)
     add("encircle", "hostility", "dir", weight=0.7)  # "warships encircled Taiwan": a show of force
+    add("squeeze", "sanctions", "dir", True, 0.6)  # "Washington's squeeze on Russian energy revenue"
     add("fight clash battle", "war", "sym")
     add("war invasion offensive airstrike bombardment occupation hostilities conflict fighting "
         "warring clashes", "war", "sym", True, 0.6)
@@ -192,6 +193,7 @@ def _cues() -> dict[str, Cue]:
     # "aligned with Moscow", "pivoted towards Beijing", "tilted toward the West" (particles below).
     add("align", "alliance", "dir", weight=0.6)
     add("pivot tilt lean swing gravitate", "cooperation", "dir", weight=0.5)
+    add("echo parrot", "cooperation", "dir", weight=0.5)  # "has echoed Ankara's line at every turn"
     add("truce ceasefire armistice", "cooperation", "sym", True, 0.4)
     # 06-07 material cooperation and aid.
     add("equip escort guarantee", "military support", "dir", weight=0.7)

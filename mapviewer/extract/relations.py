@@ -130,6 +130,7 @@ from ._grammar import (
     _main_subject,
     _negated_before,
     _object_extension,
+    _paren_end,
     _particle_ok,
     _people_in_place,
     _place_adjectives,
@@ -161,6 +162,9 @@ _BECOME = frozenset("become became becomes becoming remain remains remained seem
 _ON_BEHALF = frozenset(
     (("solidarity", "with"), ("sympathy", "with"), ("support", "of"), ("behalf", "of"), ("name", "of"), ("defence", "of"), ("defense", "of"))
 )
+# Geographic regions: named, never a party (gold never pairs them; "the West" and groups of states do act).
+_AREAS = frozenset("sahel middle-east caucasus balkans horn-of-africa levant maghreb central-asia".split())
+_GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
 
@@ -291,8 +295,12 @@ class _Extractor(_References):
         self._counts = counts
         self._mentions = mentions
         self._mention_starts = [m.start for m in mentions]
-        # "the Grand Ethiopian Renaissance Dam": an adjective inside a proper name is no actor of a clause.
-        mentions = [m for m in mentions if m.form != "adjective" or not _inside_name(text, m.start, m.end)]
+        # "the Grand Ethiopian Renaissance Dam": an adjective inside a proper name is no actor of a clause;
+        # "a Sahel analyst", "the Sahel juntas": a geographic region is on the map, but no party to a relation.
+        mentions = [
+            m for m in mentions
+            if (m.form != "adjective" or not _inside_name(text, m.start, m.end)) and m.actor not in _AREAS
+        ]
         states = {a for a, k in self._kinds.items() if k == "country"}
         refs = self._refs
         noun_after = _NOUN_AFTER.match
@@ -409,6 +417,12 @@ class _Extractor(_References):
                     found.append((c, ("arm", _cues.CUES["arm"])))
                 elif lows[c - 1] == "up" and c + 1 < len(lows) and lows[c + 1] == "against":
                     found.append((c, ("arms", _ARMS_AGAINST)))
+            found.sort(key=lambda x: x[0])
+        if not _TAKE.isdisjoint(lows):
+            # "Budapest already takes Russian gas": taking a state's goods is buying them.
+            for c in range(len(lows) - 2):
+                if lows[c] in _TAKE and toks[c + 1].actor and toks[c + 1].adj and lows[c + 2] in _GOODS:
+                    found.append((c, ("import", _cues.CUES["import"])))
             found.sort(key=lambda x: x[0])
         if found:
             # "both sides", "stand firm", "recalled that", "a close ally": a cue that needs a particle
@@ -967,7 +981,15 @@ class _Extractor(_References):
             if t.low in _RELATIVE and j > 0 and not any(toks[x].actor for x in range(j + 1, c)):
                 # "X, which borders Y": the antecedent is the subject.
                 k = j - 1
-                while k >= 0 and not toks[k].actor and j - k <= 4 and toks[k].low not in _BOUNDARY:
+                while k >= 0 and not toks[k].actor and j - k <= 4:
+                    if toks[k].low == ")" and k > 1 and toks[k - 1].actor and toks[k - 2].low == "(":
+                        k -= 1  # "the Tehreek-e-Taliban Pakistan (TTP), which has killed"
+                        continue
+                    if toks[k].low == ")" and (opened := _paren_end(toks, k, -1)) is not None:
+                        k = opened - 1  # "the Sudanese Armed Forces (SAF), which"
+                        continue
+                    if toks[k].low in _BOUNDARY:
+                        break
                     k -= 1
                 if k >= 0 and toks[k].actor:
                     return _group(toks, k, -1, 12)
