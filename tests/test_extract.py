@@ -1359,3 +1359,14 @@ def test_relative_clause_after_a_bracketed_acronym_and_goods_taken():
 def test_a_geographic_region_is_named_but_relates_no_one():
     m, r = rels("Rabat has courted the Sahel juntas. A Sahel analyst said Mali was stuck.")
     assert "sahel" in {a.id for a in m.actors} and not any("sahel" in k for k in r)
+
+
+def test_the_sahel_juntas_and_the_military_governments_are_the_states_listed():
+    lead = "Mali, Burkina Faso and Niger left ECOWAS in January. "
+    _, r = rels(lead + "Rabat has courted the Sahel juntas with an Atlantic initiative.")
+    assert {r[pair("MAR", x)].valence for x in ("MLI", "BFA", "NER")} == {"cooperative"}
+    _, r = rels(lead + "The military governments have also welcomed Russian military instructors.")
+    assert {r[pair("RUS", x)].valence for x in ("MLI", "BFA", "NER")} == {"cooperative"}
+    # With no list of states before, "the juntas" stand for no one.
+    _, r = rels("Rabat has courted the Sahel juntas with an Atlantic initiative.")
+    assert not r

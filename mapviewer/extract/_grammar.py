@@ -48,12 +48,12 @@ _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
     r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|atoll|archipelago|sultanate|emirate|regime|republic|state|administration|nation"
-    r"|army|military|junta|juntas|regimes|armed forces)|[Gg]overnment (?:forces|troops))\b"
+    r"|army|military|junta|juntas|regimes|armed forces|\w+ juntas|military governments)|[Gg]overnment (?:forces|troops))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
-    _PRONOUN_RX.pattern.replace("|armed forces)", "|armed forces|group|grouping|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
-                                "|organi[sz]ation)")
+    _PRONOUN_RX.pattern.replace("|armed forces|", "|armed forces|group|grouping|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
+                                "|organi[sz]ation|")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
 # "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
@@ -118,7 +118,7 @@ def _force_key(phrase: str) -> str:
 # Words after "the army" that make it a person or a place, not the state acting: "the army chief".
 _FORCE_NOT = frozenset(
     "chief chiefs commander commanders general generals officer officers spokesman spokesperson headquarters "
-    "base bases barracks units unit".split()
+    "base bases barracks units unit governments regimes juntas rulers".split()
 )
 # "Turkish-made drones", "the Russian-led CSTO", "a British-drafted resolution": an actor inside a
 # noun phrase is not an actor of the clause. "Iran-backed Houthis" states support, nothing more.

@@ -274,10 +274,16 @@ class _References:
         """ "The juntas accuse ECOWAS": "the juntas" (or "regimes") as a subject stand for the last
         states listed together, a few sentences back; the list becomes coordinated tokens."""
         for i in range(1, len(toks) - 1):
-            if toks[i].low not in _RULER_PLURALS or toks[i - 1].low != "the" or toks[i].actor:
+            low = toks[i].low
+            if toks[i].actor or not (low in _RULER_PLURALS or (low == "governments" and toks[i - 1].low == "military")):
                 continue
-            if not (_verbish(toks[i + 1].low) or toks[i + 1].low in _ADVERBS):
+            # "the juntas", "the Sahel juntas", "the military governments"
+            start = i - 1 if toks[i - 1].low == "the" else i - 2
+            if start < 0 or toks[start].low != "the" or toks[start + 1].actor:
                 continue
+            subject = _verbish(toks[i + 1].low) or toks[i + 1].low in _ADVERBS
+            if not subject and not (start and _verbish(toks[start - 1].low)):
+                continue  # a subject, or the object right after a verb ("Rabat has courted the Sahel juntas")
             actors = next((a for s_, a in reversed(self._lists) if si - s_ <= 8), None)
             if not actors:
                 return
@@ -286,7 +292,7 @@ class _References:
                 if k:
                     made.append(_Tok("and"))
                 made.append(_Tok("juntas", a, pron=True))
-            toks[i - 1 : i + 1] = made
+            toks[start : i + 1] = made
             return
 
     def _recent(self, toks: list[_Tok], i: int, keep) -> str | None:

@@ -374,7 +374,7 @@ class _Extractor(_References):
                 lows = [t.low for t in toks]
             if "," in lows and ("and" in lows or "or" in lows):
                 self._remember_lists(toks, si)
-            if self._lists and not _RULER_PLURALS.isdisjoint(lows):
+            if self._lists and (not _RULER_PLURALS.isdisjoint(lows) or "governments" in lows):
                 self._plural_rulers(toks, si)
                 lows = [t.low for t in toks]
             subj = _main_subject(toks)
