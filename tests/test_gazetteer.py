@@ -72,6 +72,8 @@ def test_every_state_is_present_with_iso3_and_coordinates(gaz, code):
         ("Jerusalem", "ISR"), ("Ankara", "TUR"), ("Moscow", "RUS"), ("Kremlin", "RUS"), ("White House", "USA"),
         ("Beijing", "CHN"), ("Tehran", "IRN"), ("Brussels", "eu"), ("Congo", "COD"), ("Korea", "KOR"),
         ("nagorno karabakh", "nagorno-karabakh"), ("AZE", "AZE"),
+        ("UNIFIL", "unifil"), ("KFOR", "kfor"), ("MONUSCO", "monusco"), ("UNHCR", "unhcr"), ("Frontex", "frontex"),
+        ("Royal Navy", "GBR"), ("People's Liberation Army", "CHN"), ("IDF", "ISR"), ("Bundeswehr", "DEU"),
     ],
 )  # fmt: skip
 def test_search_finds_names_aliases_demonyms_and_seats(gaz, query, expected):
