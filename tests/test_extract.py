@@ -1370,3 +1370,14 @@ def test_the_sahel_juntas_and_the_military_governments_are_the_states_listed():
     # With no list of states before, "the juntas" stand for no one.
     _, r = rels("Rabat has courted the Sahel juntas with an Atlantic initiative.")
     assert not r
+
+
+def test_working_together_relates_the_subjects_not_the_place():
+    _, r = rels("Iran and Russia have worked together in Syria since 2015.")
+    assert set(r) == {pair("IRN", "RUS")} and r[pair("IRN", "RUS")].valence == "cooperative"
+    _, r = rels("Polish and Lithuanian battalions now rehearse together several times a year.")
+    assert r[pair("POL", "LTU")].valence == "cooperative"
+    _, r = rels("Qatar brought Israel and Hamas together in Doha.")
+    assert pair("ISR", "hamas") not in r and r[pair("QAT", "hamas")].types == ("mediation",)
+    _, r = rels("Russia, together with China, blocked the resolution.")
+    assert pair("RUS", "CHN") not in r

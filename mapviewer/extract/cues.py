@@ -113,6 +113,8 @@ def _cues() -> dict[str, Cue]:
     add("cooperate collaborate agree sign", "cooperation", "sym")
     # "Russia and China jointly tabled a resolution", "held joint drills": with two actors before it.
     add("jointly joint", "cooperation", "sym", True, 0.6)
+    # "Polish and Lithuanian battalions now rehearse together": not "together with" (a list).
+    add("together", "cooperation", "sym", True, 0.5)
     # "Tajikistan owes Chinese lenders", "deeply indebted to Beijing": the lender is the object.
     add("owe", "aid", "buy", weight=0.6)
     add("indebted", "dependence", "dir", True, 0.6)
@@ -307,6 +309,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
     "campaign": frozenset(("against",)),
     "belong": frozenset(("to",)),
+    "together": frozenset((".", ",", ";", "in", "on", "at", "to", "for", "against", "since", "this", "several", "and", "along")),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "consider": frozenset(("part", "breakaway", "renegade", "province")),

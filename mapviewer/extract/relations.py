@@ -164,6 +164,7 @@ _ON_BEHALF = frozenset(
 )
 # Geographic regions: named, never a party (gold never pairs them; "the West" and groups of states do act).
 _AREAS = frozenset("sahel middle-east caucasus balkans horn-of-africa levant maghreb central-asia".split())
+_BRING = frozenset("bring brings brought bringing get gets got getting".split())
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
@@ -683,6 +684,11 @@ class _Extractor(_References):
                 left, right = right, left
             la = [toks[i].actor for i in left]
             ra = [toks[i].actor for i in right]
+            if lemma == "together":
+                if not _BRING.isdisjoint(lows[max(0, c - 8) : c]):
+                    vetoed.add(c)
+                    continue  # "brought Israel and Hamas together": mediation, read by "bring"
+                ra = []  # "worked together in Syria": with each other, not with the place
             if place_only:
                 ra = []  # "X, Y and Z met in Asmara": the place of the meeting, not a party to it
             if (
