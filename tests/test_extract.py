@@ -1381,3 +1381,8 @@ def test_working_together_relates_the_subjects_not_the_place():
     assert pair("ISR", "hamas") not in r and r[pair("QAT", "hamas")].types == ("mediation",)
     _, r = rels("Russia, together with China, blocked the resolution.")
     assert pair("RUS", "CHN") not in r
+
+
+def test_a_sentence_opening_with_its_has_the_topic_as_possessor():
+    _, r = rels("Kosovo has built up its army. Its purchase of Turkish-made Bayraktar drones in 2023 drew a protest.")
+    assert r[pair("TUR", "XKX")].types == ("arms trade",)

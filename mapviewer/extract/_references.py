@@ -20,7 +20,6 @@ from ._grammar import (
     _BACKREF_NOUNS,
     _BACKREF_RANGE,
     _BACKREF_SET,
-    _BODY_WORDS,
     _BOUNDARY,
     _CONFLICT_SIDES,
     _COUNTS,
@@ -402,6 +401,15 @@ class _References:
                 toks[i - 1].low = lows[i - 1] = "_"
 
     # -- pronouns --
+    @staticmethod
+    def _topic_possessor(toks: list[_Tok], lows: list[str], topic: str | None) -> None:
+        """"Its foreign ministry accused the United States ...", "Its purchase of Turkish-made drones
+        drew a protest": a sentence opening with "its" or "their" has the text's topic as possessor."""
+        if topic and lows and lows[0] in ("its", "their") and len(toks) > 2 and not toks[1].actor:
+            toks[0].actor = topic
+            toks[0].pron = True
+            toks[0].poss = True
+
     def _resolve_pronouns(self, toks: list[_Tok], lows: list[str], topic: str | None) -> None:
         """Mark subject pronouns ("It", "They", "the country") as the actor they stand for
         (``lows``, the tokens' lower-case forms, is kept in step); "he"/"she" stand for the last
@@ -410,11 +418,6 @@ class _References:
             self._resolve_person(toks, lows)
         if "'s" in lows or "’s" in lows:
             self._possessive_nouns(toks, lows)
-        if topic and lows and lows[0] in ("its", "their") and len(toks) > 2 and toks[1].low in _BODY_WORDS | _HEADS:
-            # "Its foreign ministry accused the United States ...": the text's topic speaks.
-            toks[0].actor = topic
-            toks[0].pron = True
-            toks[0].poss = True
         if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
             return
         for i, t in enumerate(toks):

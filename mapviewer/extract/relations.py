@@ -359,6 +359,7 @@ class _Extractor(_References):
                 continue
             toks = _tokens(text, s, e, ms)
             lows = [t.low for t in toks]
+            self._topic_possessor(toks, lows, topic)
             if "of" in lows:
                 _place_adjectives(toks)
             if "-" in lows:
