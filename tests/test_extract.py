@@ -1386,3 +1386,13 @@ def test_working_together_relates_the_subjects_not_the_place():
 def test_a_sentence_opening_with_its_has_the_topic_as_possessor():
     _, r = rels("Kosovo has built up its army. Its purchase of Turkish-made Bayraktar drones in 2023 drew a protest.")
     assert r[pair("TUR", "XKX")].types == ("arms trade",)
+
+
+def test_his_opens_on_the_official_named_last_and_not_to_x_but_to_y():
+    _, r = rels("Indian Prime Minister Narendra Modi met troops. His government signed a defence pact with Washington.")
+    assert r[pair("IND", "USA")].valence == "cooperative"
+    _, r = rels(
+        "Maldivian President Mohamed Muizzu won in 2023. His first state visit was not to India but to China, "
+        "where he praised Beijing as a close ally."
+    )
+    assert pair("MDV", "CHN") in r and pair("MDV", "IND") not in r

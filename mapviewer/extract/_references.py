@@ -414,7 +414,7 @@ class _References:
         """Mark subject pronouns ("It", "They", "the country") as the actor they stand for
         (``lows``, the tokens' lower-case forms, is kept in step); "he"/"she" stand for the last
         official named, in this sentence or the one before ("Meloni flew to Tripoli, and she ...")."""
-        if "he" in lows or "she" in lows:
+        if "he" in lows or "she" in lows or (lows and lows[0] in ("his", "her")):
             self._resolve_person(toks, lows)
         if "'s" in lows or "’s" in lows:
             self._possessive_nouns(toks, lows)
@@ -450,6 +450,11 @@ class _References:
                     toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
 
     def _resolve_person(self, toks: list[_Tok], lows: list[str]) -> None:
+        if lows and lows[0] in ("his", "her") and len(toks) > 2 and not toks[1].actor:
+            # "His first state visit was to China": the official named last, as possessor.
+            ref = self._recent(toks, 0, lambda _a, official: official)
+            if ref is not None:
+                toks[0].actor, toks[0].pron, toks[0].poss, toks[0].person = ref, True, True, True
         for i, low in enumerate(lows):
             if low not in ("he", "she") or i + 1 >= len(toks):
                 continue

@@ -345,6 +345,7 @@ class _Extractor(_References):
                 and (not ms or _MEDIATION_RX.search(text, s, e) is None)
                 and (len(ms) != 1 or _DEPLOY_RX.search(text, s, e) is None)
                 and not (topic and text.startswith(("Its ", "Their "), s))
+                and not text.startswith(("His ", "Her "), s)
                 and _SIDES_RX.search(text, s, e) is None
             ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
@@ -1057,6 +1058,11 @@ class _Extractor(_References):
                 if not right and not cue.noun and ({_word_before(toks, j), toks[j - 2].low} & {"through", "via"}):
                     j = end + 1
                     continue  # "armed and bankrolled through its Revolutionary Guards": the channel
+                if not right and toks[j - 2].low == "not" and toks[j - 1].low in _PREPS and any(
+                    x.low == "but" for x in toks[end + 1 : end + 3]
+                ):
+                    j = end + 1
+                    continue  # "was not to India but to China": the one denied is no object
                 if not right and (toks[j - 2].low, toks[j - 1].low) in _ON_BEHALF:
                     break  # "attacking ships in solidarity with Palestinians": for them, not at them
                 if toks[j - 1].low == "," and any(x.low in _SAID for x in toks[end + 1 : end + 5]):
