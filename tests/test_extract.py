@@ -1396,3 +1396,11 @@ def test_his_opens_on_the_official_named_last_and_not_to_x_but_to_y():
         "where he praised Beijing as a close ally."
     )
     assert pair("MDV", "CHN") in r and pair("MDV", "IND") not in r
+
+
+def test_the_iran_aligned_movement_is_the_movement_named_before():
+    lead = "The Houthis have fired missiles at Israel. Since November 2023 "
+    _, r = rels(lead + "the Iran-aligned movement has attacked merchant ships in the Red Sea.")
+    assert r[pair("IRN", "houthis")].valence == "cooperative"
+    _, r = rels(lead + "the Iran-backed movement has attacked merchant ships in the Red Sea.")
+    assert r[pair("IRN", "houthis")].types == ("military support",)

@@ -53,7 +53,7 @@ _PRONOUN_RX = re.compile(
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
     _PRONOUN_RX.pattern.replace("|armed forces|", "|armed forces|group|grouping|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
-                                "|organi[sz]ation|")
+                                "|organi[sz]ation|[\\w-]+-(?:aligned|allied|linked|affiliated|backed) (?:group|movement|militia|rebels|militants)|")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
 # "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.

@@ -95,6 +95,12 @@ class _References:
                 # the sentence's subjects.
                 toks[i + 2].low = lows[i + 2] = "_"
                 continue
+            if (part in _ALIGNED_PARTS or part in _BACKING_PARTS) and i and lows[i - 1] == "the" and i + 3 < n:
+                if lows[i + 3] in _BACKREF_NOUNS and not toks[i + 3].actor:
+                    # "the Iran-aligned movement", "the Iran-backed group": the one named before.
+                    ref = self._backref(toks, i + 3, lows[i + 3], self.spans[si][0])
+                    if ref is not None and ref != t.actor:
+                        toks[i + 3].actor, toks[i + 3].pron = ref, True
             if part in _ALIGNED_PARTS:
                 k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
                 if k is not None and toks[k].actor != t.actor:
@@ -206,17 +212,7 @@ class _References:
                 and not (lows[i + 1] == "of" and i + 2 < len(toks) and lows[i + 2].endswith("ing"))
             ):
                 continue
-            ref = None
-            for key in (low, _BACKREF_NOUNS[low]):
-                # Named earlier in this sentence, else before it.
-                ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key), None)
-                if ref is None and key in self._refs:
-                    at, who = self._refs[key]
-                    k = bisect.bisect_left(at, s)
-                    if k and s - at[k - 1] <= _BACKREF_RANGE:
-                        ref = who[k - 1]
-                if ref is not None:
-                    break
+            ref = self._backref(toks, i, low, s)
             if ref is not None:
                 toks[i].actor = ref
                 toks[i].pron = True
@@ -226,6 +222,20 @@ class _References:
                 if i + 1 < len(toks) and lows[i + 1] in _POSSESSIVE:
                     toks[i].poss = True  # "the group's leader"
                     del toks[i + 1], lows[i + 1]
+
+    def _backref(self, toks: list[_Tok], i: int, low: str, s: int) -> str | None:
+        """The actor the back-reference noun ``low`` at ``i`` stands for: the last named with the
+        same noun, else of its kind, in this sentence, else before it within reach."""
+        for key in (low, _BACKREF_NOUNS[low]):
+            ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key), None)
+            if ref is None and key in self._refs:
+                at, who = self._refs[key]
+                k = bisect.bisect_left(at, s)
+                if k and s - at[k - 1] <= _BACKREF_RANGE:
+                    ref = who[k - 1]
+            if ref is not None:
+                return ref
+        return None
 
     def _national_group(self, toks: list[_Tok], lows: list[str], i: int, s: int) -> None:
         """ "Hezbollah, the Lebanese militia Tehran has bankrolled", "The Yemeni movement ... kept
