@@ -1404,3 +1404,8 @@ def test_the_iran_aligned_movement_is_the_movement_named_before():
     assert r[pair("IRN", "houthis")].valence == "cooperative"
     _, r = rels(lead + "the Iran-backed movement has attacked merchant ships in the Red Sea.")
     assert r[pair("IRN", "houthis")].types == ("military support",)
+
+
+def test_the_territory_is_the_disputed_territory_named_before():
+    _, r = rels("Somaliland declared independence in 1991. Mogadishu, which considers the territory an integral part of Somalia, has never accepted its secession.")
+    assert r[pair("SOM", "somaliland")].valence == "hostile"

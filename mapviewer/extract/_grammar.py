@@ -53,7 +53,7 @@ _PRONOUN_RX = re.compile(
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
     _PRONOUN_RX.pattern.replace("|armed forces|", "|armed forces|group|grouping|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
-                                "|organi[sz]ation|[\\w-]+-(?:aligned|allied|linked|affiliated|backed) (?:group|movement|militia|rebels|militants)|")
+                                "|organi[sz]ation|territory|enclave|[\\w-]+-(?:aligned|allied|linked|affiliated|backed) (?:group|movement|militia|rebels|militants)|")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
 # "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
@@ -64,12 +64,13 @@ _BACKREF_NOUNS = {
     "agency": "organization", "watchdog": "organization", "forum": "organization", "court": "organization",
     "tribunal": "organization", "grouping": "organization",
     "organisation": "organization", "organization": "organization",
+    "territory": "region", "enclave": "region",  # "the territory": a disputed one named before
 }  # fmt: skip
 _BACKREF_SET = frozenset(_BACKREF_NOUNS)
 # One adjective allowed in a back-reference: "the militant group", "the Western alliance".
 _BACKREF_ADJ = frozenset(
     "militant armed islamist jihadist rebel military western regional african european atlantic islamic "
-    "paramilitary separatist international".split()
+    "paramilitary separatist international breakaway disputed".split()
 )
 # "the Cold War", "the Gulf War": a war by name relates no one.
 _NAMED_WARS = frozenset(

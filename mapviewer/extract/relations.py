@@ -305,7 +305,7 @@ class _Extractor(_References):
         states = {a for a, k in self._kinds.items() if k == "country"}
         refs = self._refs
         noun_after = _NOUN_AFTER.match
-        orgs = {a: k for a, k in self._kinds.items() if k == "group" or k == "organization"}
+        orgs = {a: k for a, k in self._kinds.items() if k in ("group", "organization", "region")}
         owned = _OWNED_FORCES.match
         for m in mentions:
             if m.actor in states:
