@@ -1409,3 +1409,39 @@ def test_the_iran_aligned_movement_is_the_movement_named_before():
 def test_the_territory_is_the_disputed_territory_named_before():
     _, r = rels("Somaliland declared independence in 1991. Mogadishu, which considers the territory an integral part of Somalia, has never accepted its secession.")
     assert r[pair("SOM", "somaliland")].valence == "hostile"
+
+
+def test_other_councils_gulf_states_and_people_named_chad():
+    from mapviewer.extract.mentions import find_mentions
+
+    def actors(text):
+        return [m.actor for m in find_mentions(text)]
+
+    assert "unsc" not in actors("Sudan's Defence and Security Council said it would cut ties.")
+    assert "unsc" not in actors("The National Security Council met on Monday.")
+    assert "unsc" in actors("In New York, Security Council members met.")
+    assert "gulf-states" not in actors("Khartoum branded the Gulf state an aggressor.")
+    assert "gulf-states" in actors("The Gulf states agreed.")
+    assert "TCD" not in actors("A US Army trainer, a Texan named Chad, put it bluntly.")
+
+
+def test_lists_borders_as_nouns_and_shuttle_diplomacy_with():
+    assert not rels("Iraq joins Lebanon, Libya and Yemen on the list of Arab states whose borders are defined by others.")[1]
+    assert not rels("Frontex, the bloc's border agency, has sent officers to Poland and Lithuania.")[1]
+    _, r = rels("Armenia is landlocked. Its borders with Turkey and Azerbaijan have been sealed for three decades.")
+    assert pair("ARM", "TUR") in r
+    _, r = rels("Azerbaijan shares a border with Iran.")
+    assert r[pair("AZE", "IRN")].types == ("neighbours",)
+    _, r = rels("South Korea has revived shuttle diplomacy with Tokyo.")
+    assert r[pair("KOR", "JPN")].types == ("diplomatic ties",)
+
+
+def test_the_venue_of_an_event_is_no_candidate_of_the_pair_scorer():
+    from mapviewer.extract.relations import _Extractor
+
+    text = "Speaking at the Shangri-La Dialogue in Singapore, he said an attack on a Filipino would be an act of war by China."
+    x = _Extractor(article_from_text(text), scorer=None)
+    x.keep_candidates = True
+    x.run(None, None)
+    pairs = {frozenset((a, b)) for _, a, b, _, _ in x._cands}
+    assert pair("PHL", "CHN") in pairs and not any("SGP" in p for p in pairs)

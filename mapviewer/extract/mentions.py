@@ -486,8 +486,7 @@ class _Finder:
         if info.acronym == 2 and key in _WORD_ACRONYMS and self._shouting(start, end):
             return "no"  # "WHAT IS NEXT", "LET US GO": a word in a shouted headline
         if key == "security council" and (
-            text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower()
-            or (_prev_word(text, start) or ("",))[0].lower() in ("his", "her", "its", "their", "national")
+            text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower() or _other_council(text, start)
         ):
             return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
         if info.plain:
@@ -537,6 +536,8 @@ class _Finder:
             if prev is not None and prev[1].strip() == "" and self._place_only(start, end, prev_l, prev):
                 return "no"  # "talks in Pretoria": where, not who
         if info.person:
+            if prev_l in ("named", "nicknamed"):
+                return "no"  # "a Texan named Chad"
             if (
                 nxt is not None
                 and nxt[:1].isupper()
@@ -720,6 +721,21 @@ def _korean_halves(text: str, found: list[Mention]) -> list[Mention]:
             continue  # inside a name already found ("the North Korean army")
         out.append(Mention(_HALF_OF[h.group(1)], s, e, h.group(1), "alias"))
     return out
+
+
+def _other_council(text: str, start: int) -> bool:
+    """Is the "Security Council" at ``start`` another body: "his security council", "the National
+    Security Council", "Sudan's Defence and Security Council"?"""
+    prev = _prev_word(text, start)
+    if prev is None or prev[1].strip():
+        return False  # none, or after a comma ("In New York, Security Council members")
+    word = prev[0]
+    if word.lower() in ("his", "her", "its", "their"):
+        return True
+    if word.lower() in ("and", "&"):
+        before = _prev_word(text, start - len(prev[1]) - len(word))
+        return before is not None and before[0][:1].isupper()
+    return word[:1].isupper() and word.rstrip(".") not in ("UN", "U.N", "Nations", "The")
 
 
 def _fuzzy_mentions(text: str, m: _Matcher, taken: list[tuple[int, int]]) -> list[Mention]:

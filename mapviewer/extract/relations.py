@@ -165,6 +165,13 @@ _ON_BEHALF = frozenset(
 # Geographic regions: named, never a party (gold never pairs them; "the West" and groups of states do act).
 _AREAS = frozenset("sahel middle-east caucasus balkans horn-of-africa levant maghreb central-asia".split())
 _BRING = frozenset("bring brings brought bringing get gets got getting".split())
+# "joins X on the list of ...": ranked together, not allied.
+_RANKS = frozenset("list ranks roster ranking club".split())
+# Words after "border" that are no head noun of a compound ("border Rwanda and", "border with").
+_NOT_A_HEAD = frozenset("with and or the a an on in to between of along its their it them".split())
+_EVENTS = frozenset(
+    "dialogue summit conference forum talks meeting meetings ceremony rally congress assembly games expo fair festival".split()
+)
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
@@ -182,6 +189,20 @@ class _Hit:
     type: str
     confidence: float
     sent: int
+
+
+def _venue(toks: list[_Tok], k: int) -> bool:
+    """Does actor ``k`` only say where an event was ("at the Shangri-La Dialogue in Singapore",
+    "a summit in Cairo")?"""
+    return k > 1 and toks[k - 1].low in ("in", "at") and toks[k - 2].low in _EVENTS
+
+
+def _border_compound(toks: list[_Tok], c: int) -> bool:
+    """Is "border(s)" at ``c`` a noun ("border guards", "the border provinces", "whose borders")?"""
+    nxt = toks[c + 1]
+    if c and toks[c - 1].low in ("whose", "its", "their", "his", "her", "our") and nxt.low != "with":
+        return True  # "states whose borders are defined"; not "its borders with Turkey"
+    return not nxt.actor and nxt.low.isalpha() and nxt.low not in _NOT_A_HEAD
 
 
 def _where_meet(toks: list[_Tok], c: int) -> bool:
@@ -495,6 +516,12 @@ class _Extractor(_References):
             if lemma == "meet" and _where_meet(toks, c):
                 vetoed.add(c)  # "the desert triangle where Sudan, Libya and Egypt meet": borders meeting
                 continue
+            if lemma == "join" and not _RANKS.isdisjoint(lows[c + 1 : c + 10]):
+                vetoed.add(c)  # "Iraq joins Lebanon and Libya on the list of states ...": a comparison
+                continue
+            if cue.type == "neighbours" and not cue.noun and lows[c] in ("border", "borders") and c + 1 < n and _border_compound(toks, c):
+                vetoed.add(c)  # "the bloc's border agency", "border guards", "the border provinces": a noun
+                continue
             if cue.type == "neighbours" and rel[c]:
                 vetoed.add(c)  # "Algeria, which shares long borders with Libya, stayed out": a description
                 continue
@@ -566,7 +593,10 @@ class _Extractor(_References):
                 continue  # "one of the most contested stretches of waterfront": who disputes it is unsaid
             if lemma == "hammer" and c + 1 < n and lows[c + 1] == "out":
                 type_, cue = "diplomatic ties", cue._replace(link="sym")  # "hammering out a partnership"
-            if lemma == "shuttle" and c + 1 < n and lows[c + 1] == "diplomacy":
+            if lemma == "shuttle" and c + 2 < n and lows[c + 1] == "diplomacy" and lows[c + 2] == "with":
+                type_, cue = "diplomatic ties", cue._replace(link="sym", noun=True)  # "revived shuttle diplomacy with Tokyo"
+                lemma = "diplomacy"  # bilateral: none of the mediation readings of "shuttle" below
+            elif lemma == "shuttle" and c + 1 < n and lows[c + 1] == "diplomacy":
                 self._mediation(toks, c, subj, conf, si)  # "months of Turkish shuttle diplomacy"
                 continue
             if lemma in _COMPOUND_ONLY and not (
@@ -815,8 +845,8 @@ class _Extractor(_References):
         at: dict[str, list[int]] = {}
         people = not _PEOPLE.isdisjoint(lows)
         for k, t in enumerate(toks):
-            if t.actor and not (people and _people_in_place(toks, k)):  # "residents of Kyiv": not the state
-                at.setdefault(t.actor, []).append(k)
+            if t.actor and not (people and _people_in_place(toks, k)) and not _venue(toks, k):
+                at.setdefault(t.actor, []).append(k)  # not "residents of Kyiv", "the Dialogue in Singapore"
         if len(at) < 2:
             return
         clause = [0] * len(toks)  # clause number of each token (see _cooccurrences)

@@ -5,8 +5,9 @@ the held-out ones (``*_heldout.*``), which are only ever measured. The extractor
 rules alone; each candidate (an actor pair in a sentence with a cue word) is labelled 1 when the
 gold lists the pair and quotes that sentence as its evidence. An L2-regularised logistic
 regression is fitted by Newton's method (deterministic: no random start). The threshold is the
-lowest on a grid whose cross-validated precision (folds by article, ``seed=0``) stays within one
-point of the rules' own; the cross-validated figures are written into the model's ``info``.
+lowest on a grid whose cross-validated precision (folds by article, ``seed=0``) reaches
+``PRECISION_FLOOR``: the issue's 0.85 for unseen articles plus the 0.07 by which never-seen
+articles have run below cross-validation. The cross-validated figures go into the model's ``info``.
 
 Run: ``.venv/bin/python resources/scripts/train_pair_model.py [--check]``. ``--check`` prints the
 figures and compares with the shipped file instead of writing it.
@@ -34,6 +35,8 @@ L2 = 1.0
 ABSENT_WEIGHT = 3.0
 FOLDS = 6
 GRID = [round(0.3 + 0.05 * k, 2) for k in range(13)]  # 0.30 ... 0.90
+# Cross-validated pair precision the threshold must reach (see the module docstring).
+PRECISION_FLOOR = 0.92
 
 
 def _article_rows(name: str, spec: dict, unscored: frozenset = frozenset()) -> dict:
@@ -140,7 +143,7 @@ def train(seed: int = 0) -> tuple[PairModel, dict]:
             cv[arts[k]["name"]] = pair_probabilities(m, arts[k])
     rules = figures(arts, cv, None)
     table = {t: figures(arts, cv, t) for t in GRID}
-    ok = [t for t in GRID if table[t]["precision"] >= rules["precision"] - 0.01]
+    ok = [t for t in GRID if table[t]["precision"] >= PRECISION_FLOOR]
     threshold = ok[0] if ok else GRID[-1]
     model = fit(*(np.concatenate([a[k] for a in arts]) for k in ("rows", "labels", "weights")))
     info = {
