@@ -1445,3 +1445,29 @@ def test_the_venue_of_an_event_is_no_candidate_of_the_pair_scorer():
     x.run(None, None)
     pairs = {frozenset((a, b)) for _, a, b, _, _ in x._cands}
     assert pair("PHL", "CHN") in pairs and not any("SGP" in p for p in pairs)
+
+
+def test_drills_talks_walkouts_and_breaks_with():
+    _, r = rels("Japan now holds regular trilateral drills with Seoul and Washington.")
+    assert {r[pair("JPN", x)].valence for x in ("KOR", "USA")} == {"cooperative"}
+    assert "cooperation" not in getattr(rels("China staged drills near Taiwan.")[1].get(pair("CHN", "TWN")), "types", ())
+    _, r = rels("Erdogan discussed the crisis by telephone with Egyptian President Abdel Fattah al-Sisi.")
+    assert r[pair("TUR", "EGY")].types == ("diplomatic ties",)
+    _, r = rels("Latvia walked out of China's 16+1 format in 2022.")
+    assert r[pair("LVA", "CHN")].valence == "hostile"
+    _, r = rels("The US is locked in a contest with Beijing over minerals.")
+    assert r[pair("USA", "CHN")].types == ("rivalry",)
+    _, r = rels("Russia reopened its embassy in Ouagadougou in December 2023.")
+    assert r[pair("RUS", "BFA")].valence == "cooperative"
+    _, r = rels("The State Department still lists the PKK as a terrorist organisation.")
+    assert r[pair("USA", "pkk")].valence == "hostile"
+    _, r = rels("Mali, Burkina Faso and Niger broke with Paris. In January 2025 the three formally walked out of ECOWAS.")
+    assert {r[pair(x, y)].valence for x in ("MLI", "BFA", "NER") for y in ("FRA", "ecowas")} == {"hostile"}
+
+
+def test_the_doer_of_a_condemned_act_and_no_limits_partnerships():
+    _, r = rels("The EU condemned the militarisation of Abkhazia by Russia.")
+    assert r[pair("eu", "RUS")].valence == "hostile" and pair("eu", "abkhazia") not in r
+    _, r = rels("China's no limits partnership with Russia has deepened.")
+    assert r[pair("CHN", "RUS")].valence == "cooperative"
+    assert not rels("Russia has no partnership with China.")[1]

@@ -53,7 +53,7 @@ _PRONOUN_RX = re.compile(
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
     _PRONOUN_RX.pattern.replace("|armed forces|", "|armed forces|group|grouping|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
-                                "|organi[sz]ation|territory|enclave|[\\w-]+-(?:aligned|allied|linked|affiliated|backed) (?:group|movement|militia|rebels|militants)|")
+                                "|organi[sz]ation|territory|enclave|body|same group|(?:regional|hemispheric|continental|global) body|[\\w-]+-(?:aligned|allied|linked|affiliated|backed) (?:group|movement|militia|rebels|militants)|")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
 # "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
@@ -65,12 +65,14 @@ _BACKREF_NOUNS = {
     "tribunal": "organization", "grouping": "organization",
     "organisation": "organization", "organization": "organization",
     "territory": "region", "enclave": "region",  # "the territory": a disputed one named before
+    "body": "organization",  # "walked out of the hemispheric body"
 }  # fmt: skip
 _BACKREF_SET = frozenset(_BACKREF_NOUNS)
 # One adjective allowed in a back-reference: "the militant group", "the Western alliance".
 _BACKREF_ADJ = frozenset(
     "militant armed islamist jihadist rebel military western regional african european atlantic islamic "
-    "paramilitary separatist international breakaway disputed".split()
+    "paramilitary separatist international breakaway disputed same hemispheric continental global "
+    "multilateral intergovernmental".split()
 )
 # "the Cold War", "the Gulf War": a war by name relates no one.
 _NAMED_WARS = frozenset(
@@ -157,7 +159,10 @@ _CONFLICT_SIDES = frozenset("sides parties rivals foes belligerents".split())
 _RULER_NOUNS = frozenset("juntas regimes states nations".split())
 _RULER_PLURALS = frozenset(("juntas", "regimes"))
 _STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
-_SIDES_RX = re.compile(r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b")
+_SIDES_RX = re.compile(
+    r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b"
+    r"|\bthe[ \t]+(?:two|three)[ \t]+\w+(?:ly|ed)\b"  # "the three formally walked out"
+)
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax|good offices)")
 # State bodies after "its" at a sentence start: "Its foreign ministry accused ...".
@@ -418,7 +423,8 @@ _RULERS = frozenset("junta juntas regime regimes rulers government governments f
 _TERRITORY = frozenset("airspace territory waters soil border borders".split())
 # Verbs whose object is a place ("invested heavily in Rwanda's airport", "opened an embassy in").
 _TAKES_PLACE = frozenset(
-    "invest invested invests investing open opened opens opening intervene intervened meddle meddled meddling "
+    "invest invested invests investing open opened opens opening reopen reopened reopens reopening "
+    "intervene intervened meddle meddled meddling "
     "interfere interfered interfering deploy deployed station stationed base based".split()
 )
 _BACK_ADVERB = frozenset("to into from in on down off out away home up".split())
@@ -546,7 +552,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
 _PARTICLE_SPAN = {"recall": 2, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
-                  "kick": 3}
+                  "kick": 3, "discuss": 6, "list": 5}
 
 
 def _listed(toks: list[_Tok], i: int, j: int) -> bool:

@@ -341,6 +341,10 @@ class _References:
                 # One adjective between: "both Nordic leaders", "the two Korean governments".
                 if i + 3 < n and toks[i + 2].low in _SIDES_NOUNS and toks[i + 1].low.isalpha() and not toks[i + 1].actor:
                     noun = i + 2
+                elif low != "both" and i and toks[i - 1].low == "the" and (
+                    _verbish(toks[i + 1].low) or toks[i + 1].low in _ADVERBS or toks[i + 1].low.endswith("ly")
+                ):
+                    noun = i  # "the three formally walked out of ECOWAS": the number is the subject
                 else:
                     continue
             start = i - 1 if i and toks[i - 1].low == "the" else i
@@ -373,7 +377,7 @@ class _References:
                 elif not actors or (min(actors), max(actors)) not in self.hostile:
                     fights = {k: v for k, v in self.hostile.items() if not set(k) & own}
                     actors = list(max(fights, key=lambda k: (fights[k], self._prominence(k)))) if fights else actors
-            if not actors and want > 2 and toks[noun].low in _STATE_SIDES | _RULER_NOUNS:
+            if not actors and want > 2 and (noun == i or toks[noun].low in _STATE_SIDES | _RULER_NOUNS):
                 # "the three governments": the last list of three states, a few sentences back.
                 actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])
             if not actors:

@@ -93,6 +93,7 @@ def _cues() -> dict[str, Cue]:
     add("regard consider", "territorial dispute", "dir", weight=0.7)
     add("enemy adversary foe", "hostility", "sym", True, 0.7)
     add("rival rivalry compete competitor", "rivalry", "sym", True, 0.7)
+    add("contest", "rivalry", "sym", True, 0.6)  # "locked in a contest with Beijing"
     add("claim", "territorial dispute", "dir")
     add("disputed contested", "territorial dispute", "sym", True, 0.7)
     # verbal cooperation
@@ -114,7 +115,12 @@ def _cues() -> dict[str, Cue]:
     # "Russia and China jointly tabled a resolution", "held joint drills": with two actors before it.
     add("jointly joint", "cooperation", "sym", True, 0.6)
     # "Polish and Lithuanian battalions now rehearse together": not "together with" (a list).
-    add("together", "cooperation", "sym", True, 0.5)
+    add("together", "cooperation", "sym", weight=0.5)
+    # "holds trilateral drills with Seoul and Washington" (with "with" only: not "drills near Taiwan").
+    add("drill exercise manoeuvre maneuver wargame", "cooperation", "sym", True, 0.6)
+    # "discussed the crisis by telephone with al-Sisi", "pledged to coordinate".
+    add("discuss", "diplomatic ties", "sym", weight=0.5)
+    add("coordinate", "cooperation", "sym", weight=0.5)
     # "Tajikistan owes Chinese lenders", "deeply indebted to Beijing": the lender is the object.
     add("owe", "aid", "buy", weight=0.6)
     add("indebted", "dependence", "dir", True, 0.6)
@@ -212,7 +218,12 @@ def _cues() -> dict[str, Cue]:
     # "levelled charges at Nigeria", "charged an Indian officer".
     add("charge charges", "hostility", "dir", weight=0.6)
     # "opened four sites to US forces" (hosting, see relations), "opened fire on" (war).
-    add("open", "cooperation", "dir", weight=0.5)
+    add("open reopen", "cooperation", "dir", weight=0.5)
+    # "walked out of ECOWAS", "walked out of China's 16+1 format".
+    add("walk", "hostility", "dir", weight=0.6)
+    add("break", "hostility", "dir", weight=0.6)  # "broke with Paris" (with "with" only)
+    # "lists the PKK as a terrorist organisation" (with "terrorist" only).
+    add("list", "hostility", "dir", weight=0.7)
     add("dismiss rebuff spurn snub humiliate summon deride ridicule mock bristle", "hostility", "dir", weight=0.6)
     # "Muizzu was received in New Delhi", "Beijing received the envoy".
     add("receive", "diplomatic ties", "dir", weight=0.5)
@@ -309,7 +320,16 @@ PARTICLES: dict[str, frozenset[str]] = {
     "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
     "campaign": frozenset(("against",)),
     "belong": frozenset(("to",)),
-    "together": frozenset((".", ",", ";", "in", "on", "at", "to", "for", "against", "since", "this", "several", "and", "along")),
+    "drill": frozenset(("with",)),
+    "exercise": frozenset(("with",)),
+    "manoeuvre": frozenset(("with",)),
+    "maneuver": frozenset(("with",)),
+    "wargame": frozenset(("with",)),
+    "discuss": frozenset(("with",)),
+    "contest": frozenset(("with", "between")),
+    "walk": frozenset(("out",)),
+    "break": frozenset(("with",)),
+    "list": frozenset(("terrorist", "terror")),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "consider": frozenset(("part", "breakaway", "renegade", "province")),

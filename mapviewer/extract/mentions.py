@@ -76,8 +76,9 @@ _US_POLITICS_BEFORE = re.compile(
 _WORD_ACRONYMS = frozenset(("is", "us", "it", "in", "on", "at", "as", "an", "or", "so", "no"))
 # Verbs after which "in <capital>" names the host state ("stationed in Niamey").
 _HOSTED = frozenset("stationed deployed garrisoned posted based".split())
-# Rulers "in <capital>" are the state's: "the government in Tripoli", "the authorities in Kabul".
-_SEATED = frozenset("government authorities regime administration junta leadership rulers".split())
+# Rulers "in <capital>" are the state's: "the government in Tripoli", "the authorities in Kabul"; an
+# embassy there is accredited to the state: "reopened its embassy in Ouagadougou".
+_SEATED = frozenset("government authorities regime administration junta leadership rulers embassy consulate".split())
 # Present-tense verbs of speech and stance that the "verbish" test (past tenses, auxiliaries,
 # cue verbs) does not know: "those in Ankara want ...".
 _STANCE_VERBS = frozenset(

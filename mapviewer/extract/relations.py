@@ -172,6 +172,8 @@ _NOT_A_HEAD = frozenset("with and or the a an on in to between of along its thei
 _EVENTS = frozenset(
     "dialogue summit conference forum talks meeting meetings ceremony rally congress assembly games expo fair festival".split()
 )
+# "a 'no limits' partnership", "no-strings aid": "no" makes an adjective, it negates nothing.
+_NO_COMPOUND = frozenset("limits limit strings holds".split())
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
@@ -236,8 +238,11 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
     """Is the cue at ``c`` negated, so that it states no relation at all?"""
     if _given(toks, lows, c, cue):
         return False
-    if not _cues.NEGATORS.isdisjoint(lows[max(0, c - 3) : c]):
-        return True  # "did not attack", "denied supplying"
+    window = lows[max(0, c - 3) : c]
+    if not _cues.NEGATORS.isdisjoint(window) and not (
+        "no" in window and window.index("no") + 1 < len(window) and window[window.index("no") + 1] in _NO_COMPOUND
+    ):
+        return True  # "did not attack", "denied supplying"; not a "no limits" partnership
     if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
         return True  # "no Ukrainian units are stationed in Lithuania": a subject that is none
     # "has not sent instructors to train X", "refrained from accusing Kampala of aiding": the
@@ -618,7 +623,9 @@ class _Extractor(_References):
             if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
                 vetoed.add(c)
                 continue  # "coaxed both sides back to the table": an adverb
-            if cue.noun and any(lows[k] in _NO and lows[k + 1] != "-" for k in range(max(0, c - 5), c)) and not _given(toks, lows, c, cue):
+            if cue.noun and any(
+                lows[k] in _NO and lows[k + 1] != "-" and lows[k + 1] not in _NO_COMPOUND for k in range(max(0, c - 5), c)
+            ) and not _given(toks, lows, c, cue):
                 vetoed.add(c)
                 continue  # "has played no part in the mediation"; not a "no-limits" partnership
             place_only = lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on")
@@ -642,7 +649,7 @@ class _Extractor(_References):
                     type_ = "hostility"  # "leaned on Belgrade": pressure
             if lemma in ("delivery", "deliveries") and lows[c - 1] in _TAKE:
                 cue = cue._replace(link="buy")  # "Serbia has taken delivery of Chinese batteries"
-            if lemma == "open":
+            if lemma in ("open", "reopen"):
                 if after[:1] == ["fire"]:
                     type_ = "war"  # "opened fire on Filipino vessels"
                 elif "to" in lows[c + 1 : c + 12] and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 12]):
@@ -717,9 +724,9 @@ class _Extractor(_References):
             la = [toks[i].actor for i in left]
             ra = [toks[i].actor for i in right]
             if lemma == "together":
-                if not _BRING.isdisjoint(lows[max(0, c - 8) : c]):
+                if not _BRING.isdisjoint(lows[max(0, c - 8) : c]) or (c + 1 < n and lows[c + 1] == "with"):
                     vetoed.add(c)
-                    continue  # "brought Israel and Hamas together": mediation, read by "bring"
+                    continue  # "brought Israel and Hamas together" (mediation), "together with China" (a list)
                 ra = []  # "worked together in Syria": with each other, not with the place
             if place_only:
                 ra = []  # "X, Y and Z met in Asmara": the place of the meeting, not a party to it
@@ -1228,6 +1235,8 @@ class _Extractor(_References):
         elif not cue.noun and agent and c + 1 < n and toks[c + 1].low == "by" and toks[c].low.endswith(("ed", "en")):
             passive = True  # a reduced relative: "Beijing, itself accused by Canada of meddling"
             right = agent
+        elif not cue.noun and agent and cue.type in _HOSTILE_TYPES and cue.link == "dir":
+            right = agent  # "condemned the militarisation of Abkhazia by Russia": at the one who did it
         return left, right, passive, between
 
     def _place_after_object(self, toks: list[_Tok], c: int, j: int, cue: _cues.Cue) -> bool:
