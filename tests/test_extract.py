@@ -1471,3 +1471,16 @@ def test_the_doer_of_a_condemned_act_and_no_limits_partnerships():
     _, r = rels("China's no limits partnership with Russia has deepened.")
     assert r[pair("CHN", "RUS")].valence == "cooperative"
     assert not rels("Russia has no partnership with China.")[1]
+
+
+def test_goods_carried_links_and_temporal_phrases():
+    _, r = rels("American destroyers and THAAD batteries rushed to Israel intercepted dozens of missiles.")
+    assert r[pair("USA", "ISR")].types == ("arms trade",)
+    _, r = rels("Iranian tankers have shipped condensate to thin Venezuela's heavy crude.")
+    assert r[pair("IRN", "VEN")].types == ("energy trade",)
+    _, r = rels("Bratislava and Budapest now coordinate their positions before EU meetings.")
+    assert set(r) == {pair("SVK", "HUN")}
+    _, r = rels("The US Treasury has blacklisted a string of Wagner-linked gold and timber companies.")
+    assert r[pair("USA", "wagner-group")].valence == "hostile"
+    _, r = rels("Niger's junta seized power in 2023. In Niger, Russian instructors arrived in April, weeks after the junta cosied up to Moscow.")
+    assert r[pair("NER", "RUS")].valence == "cooperative"

@@ -105,6 +105,8 @@ class _References:
                 k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
                 if k is not None and toks[k].actor != t.actor:
                     self._add(t.actor, toks[k].actor, False, "cooperation", 0.5, si)  # type: ignore[arg-type]
+                elif part in ("linked", "affiliated"):
+                    continue  # "Wagner-linked companies": the group's own, as if named alone
                 t.actor = None
                 continue
             if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
@@ -163,9 +165,15 @@ class _References:
                 mod = i - 1  # "the federal government": the state the text is about
             else:
                 continue
-            # The state named with the same word ("the Nigerien junta"), else with any ("the Malian army").
+            # A state this sentence names just before, no verb between; else the state named with the
+            # same word ("the Nigerien junta"), else with any ("the Malian army").
             owner = None
+            j = next((j for j in range(i - 1, -1, -1) if toks[j].actor in states and not toks[j].pron), None)
+            if j is not None and not any(_verbish(lows[x]) or lows[x] in _BOUNDARY for x in range(j + 1, i)):
+                owner = toks[j].actor  # "In Niger, ... weeks after the junta cosied up to Moscow"
             for key in (_force_key(low), None):
+                if owner is not None:
+                    break
                 best = -1
                 for fk, (at, who) in self._owners.items():
                     if key is not None and fk != key:
@@ -367,16 +375,15 @@ class _References:
                 if j is not None and last is not None and toks[j].actor != last:
                     here = [toks[j].actor, last]  # type: ignore[list-item]
             actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
-            if want == 2 and toks[noun].low in _CONFLICT_SIDES:
+            if want == 2 and toks[noun].low in _CONFLICT_SIDES and not subject:
                 # "brought the two sides to Jeddah", "has armed both sides": the sides of a conflict,
                 # so the pair named before only if the text told of their conflict, else its main war.
                 own = {t.actor for t in toks if t.actor and not t.adj}  # not "a large Kosovar diaspora"
-                wars = {k: v for k, v in self.wars.items() if not set(k) & own}
-                if wars:
-                    actors = list(max(wars, key=lambda k: (wars[k], self._prominence(k))))
-                elif not actors or (min(actors), max(actors)) not in self.hostile:
-                    fights = {k: v for k, v in self.hostile.items() if not set(k) & own}
-                    actors = list(max(fights, key=lambda k: (fights[k], self._prominence(k)))) if fights else actors
+                fights = {k: v for k, v in self.hostile.items() if not set(k) & own}
+                if fights and (not actors or (min(actors), max(actors)) not in self.hostile or self.wars):
+                    # the pair in conflict most often so far; a war before a quarrel, then the more named
+                    wars = self.wars
+                    actors = list(max(fights, key=lambda k: (fights[k], k in wars, self._prominence(k))))
             if not actors and want > 2 and (noun == i or toks[noun].low in _STATE_SIDES | _RULER_NOUNS):
                 # "the three governments": the last list of three states, a few sentences back.
                 actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])

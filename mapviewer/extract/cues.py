@@ -371,7 +371,8 @@ DETERIORATION = frozenset(
 ARMS_WORDS = frozenset(
     "arms weapons weaponry drones drone munitions missiles missile tanks tank jets fighters fighter "
     "artillery ammunition rifles rockets howitzers helicopters warships submarines frigates aircraft shells "
-    "defence defense military uav uavs air-defence".split()
+    "defence defense military uav uavs air-defence batteries interceptors launchers destroyers corvettes "
+    "radars grenades mortars".split()
 )
 #: Words after "allow"/"grant" that make it basing rights (hosting).
 FORCES_WORDS = frozenset(
@@ -383,7 +384,10 @@ PARTICLES["pledge"] = MONEY | FORCES_WORDS
 TALKS_WORDS = frozenset(
     "talks negotiations summit meeting meetings conference dialogue round rounds signing ceremony".split()
 )
-ENERGY_WORDS = frozenset("gas oil crude energy lng fuel electricity pipeline petroleum uranium coal".split())
+ENERGY_WORDS = frozenset(
+    "gas oil crude energy lng fuel electricity pipeline petroleum uranium coal condensate diesel gasoline petrol "
+    "naphtha kerosene lpg".split()
+)
 
 #: Auxiliaries and modals: a verb phrase starts here.
 AUX = frozenset(

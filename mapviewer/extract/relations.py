@@ -179,6 +179,21 @@ _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing ga
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
 
 
+
+class _CueCache(dict):
+    """``cues.lookup`` as a plain dict: a subscript is cheaper than a cached call, and this runs
+    for every token of every sentence read closely. Cleared when a text of odd words fills it."""
+
+    def __missing__(self, low: str):
+        if len(self) > 200_000:
+            self.clear()
+        hit = self[low] = _cues.lookup(low)
+        return hit
+
+
+_CUE_OF = _CueCache()
+
+
 class Cancelled(Exception):
     """Extraction was cancelled through the ``cancel`` callback."""
 
@@ -429,8 +444,8 @@ class _Extractor(_References):
 
     # -- one sentence --
     def _sentence(self, toks: list[_Tok], lows: list[str], si: int, subj: int | None, topic: str | None) -> None:
-        lookup = _cues.lookup
-        found = [(c, hit) for c, low in enumerate(lows) if (hit := lookup(low)) is not None and not toks[c].actor]
+        cue_of = _CUE_OF
+        found = [(c, hit) for c, low in enumerate(lows) if (hit := cue_of[low]) is not None and not toks[c].actor]
         if "arms" in lows:
             # "arms" is goods ("an arms embargo"), except as a verb after its subject ("the rebel
             # movement Kigali arms") and in "took up arms against".
@@ -560,8 +575,11 @@ class _Extractor(_References):
             if type_ == "trade" or lemma in ("send", "dispatch", "supplier", "rely", "depend", "travel"):
                 # Goods are what is carried: "Typhoons flying from Cyprus" carry nothing.
                 if lemma in _CARRY:
-                    end = next((x for x in range(c + 1, min(n, c + 8)) if toks[x].actor), min(n, c + 8))
-                    goods = set(lows[c + 1 : end])
+                    # What is carried: after the verb, up to just past the destination ("shipped
+                    # condensate to thin Venezuela's heavy crude"), or before a participle ("THAAD
+                    # batteries rushed to Israel"); "Typhoons flying from Cyprus" carry nothing.
+                    end = next((x for x in range(c + 1, min(n, c + 8)) if toks[x].actor), min(n, c + 5))
+                    goods = set(lows[c + 1 : min(n, end + 4)]) | (set(window) if not lows[c].endswith("ing") else set())
                 else:
                     goods = {*lows[c + 1 : min(n, c + 10)], *window}
                 if goods & _cues.ARMS_WORDS:
@@ -1023,7 +1041,7 @@ class _Extractor(_References):
                 return _group(toks, j, -1, 12)
             if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS):
                 crossed_verb_and = True  # "... and sought to": the subject of the first verb
-            if t.low in _RELATIVE and j > 0 and not any(toks[x].actor for x in range(j + 1, c)):
+            if t.low in _RELATIVE and t.low != "where" and j > 0 and not any(toks[x].actor for x in range(j + 1, c)):
                 # "X, which borders Y": the antecedent is the subject.
                 k = j - 1
                 while k >= 0 and not toks[k].actor and j - k <= 4:
@@ -1100,6 +1118,9 @@ class _Extractor(_References):
                 ):
                     j = end + 1
                     continue  # "was not to India but to China": the one denied is no object
+                if not right and toks[j - 1].low in ("before", "after", "during", "ahead"):
+                    j = end + 1
+                    continue  # "coordinate their positions before EU meetings": when, not with whom
                 if not right and (toks[j - 2].low, toks[j - 1].low) in _ON_BEHALF:
                     break  # "attacking ships in solidarity with Palestinians": for them, not at them
                 if toks[j - 1].low == "," and any(x.low in _SAID for x in toks[end + 1 : end + 5]):
@@ -1188,7 +1209,7 @@ class _Extractor(_References):
             if first is not None:
                 rel_at = first
         if (
-            left and not right and not cue.noun and rel_at >= 0 and toks[rel_at].low in _RELATIVE
+            left and not right and not cue.noun and rel_at >= 0 and toks[rel_at].low in _RELATIVE and toks[rel_at].low != "where"
             and not toks[max(left)].poss  # "ruled that China's claims": "that" opens no relative clause
         ):
             k = rel_at - 1
