@@ -356,7 +356,9 @@ class _References:
                 else:
                     continue
             start = i - 1 if i and toks[i - 1].low == "the" else i
-            subject = any(_verbish(x.low) for x in toks[noun + 1 : noun + 3]) or (start and toks[start - 1].low == "between")
+            subject = (
+                any(_verbish(x.low) for x in toks[noun + 1 : noun + 3]) or (start and toks[start - 1].low == "between")
+            ) and not (start and _verbish(toks[start - 1].low) and not toks[start - 1].actor)  # "committing both sides to"
             want = _COUNTS[low]
             here = list(dict.fromkeys(t.actor for t in toks[:start] if t.actor))
             prev = list(dict.fromkeys(m.actor for m in self._prev_ms))
