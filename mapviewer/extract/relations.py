@@ -416,8 +416,8 @@ class _Extractor(_References):
             if "two" in lows or "three" in lows or "both" in lows:
                 toks = self._implicit_parties(toks, si)
                 lows = [t.low for t in toks]
-            if "," in lows and ("and" in lows or "or" in lows):
-                self._remember_lists(toks, si)
+            if len(ms) >= 3 and "," in lows and ("and" in lows or "or" in lows):
+                self._remember_lists(toks, si)  # a list of three states is three mentions at least
             if self._lists and (not _RULER_PLURALS.isdisjoint(lows) or "governments" in lows):
                 self._plural_rulers(toks, si)
                 lows = [t.low for t in toks]
