@@ -1484,3 +1484,11 @@ def test_goods_carried_links_and_temporal_phrases():
     assert r[pair("USA", "wagner-group")].valence == "hostile"
     _, r = rels("Niger's junta seized power in 2023. In Niger, Russian instructors arrived in April, weeks after the junta cosied up to Moscow.")
     assert r[pair("NER", "RUS")].valence == "cooperative"
+
+
+def test_a_war_in_a_place_and_drills_near_a_border():
+    assert not rels("The two rivals spent the following years on opposite sides of wars in Yemen and Syria.")[1]
+    _, r = rels("Russia's war in Ukraine has lasted three years.")
+    assert r[pair("RUS", "UKR")].types == ("war",)
+    _, r = rels("American and Finnish soldiers have since held joint artillery drills near the Russian border.")
+    assert set(r) == {pair("USA", "FIN")} and r[pair("USA", "FIN")].types == ("cooperation",)

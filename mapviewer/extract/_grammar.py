@@ -295,19 +295,24 @@ _PLACE_NOUNS = frozenset(
 )
 
 _LOCATING = frozenset("in at near outside inside from".split())
+# "near the Russian border", "along the Lebanese frontier": where, not who.
+_EDGES = frozenset("border frontier coast coastline shore".split())
+_ALONG = frozenset("near along across at on to towards toward by".split())
 
 
-def _place_adjectives(toks: list[_Tok]) -> None:
+def _place_adjectives(toks: list[_Tok], lows: list[str]) -> None:
     """Drop the actor of a state's adjective that only locates an event ("signed in the Saudi city
     of Jeddah"): "in the <adjective> <place noun> of <name>". A place attacked ("hit the Ukrainian
     port of Odesa") still stands for its state."""
-    for i in range(2, len(toks) - 2):
+    for i in range(2, len(toks) - 1):
         t = toks[i]
-        if (
-            t.adj and t.actor and toks[i + 1].low in _PLACE_NOUNS and toks[i + 2].low == "of" and not toks[i + 1].actor
-            and toks[i - 1].low == "the" and toks[i - 2].low in _LOCATING
-        ):
+        if not (t.adj and t.actor and toks[i - 1].low == "the" and not toks[i + 1].actor):
+            continue
+        if i + 2 < len(toks) and toks[i + 1].low in _PLACE_NOUNS and toks[i + 2].low == "of" and toks[i - 2].low in _LOCATING:
             t.actor, t.adj = None, False
+        elif toks[i + 1].low in _EDGES and toks[i - 2].low in _ALONG:
+            t.actor, t.adj = None, False  # "held drills near the Russian border": a place, and no neighbours
+            toks[i + 1].low = lows[i + 1] = "_"
 
 
 def _paren_end(toks: list[_Tok], j: int, step: int) -> int | None:

@@ -402,8 +402,8 @@ class _Extractor(_References):
             toks = _tokens(text, s, e, ms)
             lows = [t.low for t in toks]
             self._topic_possessor(toks, lows, topic)
-            if "of" in lows:
-                _place_adjectives(toks)
+            if "the" in lows:
+                _place_adjectives(toks, lows)
             if "-" in lows:
                 self._modifiers(toks, lows, si)
             if not _FORCE_WORDS.isdisjoint(lows):
@@ -776,6 +776,11 @@ class _Extractor(_References):
             if la and not ra and type_ == "aid" and not _REBUILD.isdisjoint(after):
                 home = self._home_state()  # "pledged money to rebuild the south": of the text's place
                 ra = [home] if home else []
+            if (
+                right and cue.noun and type_ == "war" and _word_before(toks, right[0]) == "in"
+                and not (c and toks[c - 1].actor) and not any(toks[x].poss for x in range(max(0, c - 4), c))
+            ):
+                ra = []  # "the war in Gaza", "wars in Yemen and Syria": where it is fought, not with whom
             if right and cue.noun and type_ not in _HOSTILE_TYPES and _word_before(toks, right[0]) == "against":
                 # "a coalition against X": allied with others, at war with X.
                 type_ = "war" if lemma in ("coalition", "alliance", "offensive") else "hostility"
