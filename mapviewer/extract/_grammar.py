@@ -133,9 +133,9 @@ _APPOSITIVE_PARTICIPLES = frozenset(
     "led headed chaired run founded based created formed established known dubbed elected appointed "
     "named installed backed".split()
 )
-# "Turkish-built drones": a maker, and the verbs that make the clause's subject its customer.
 # "the Iran-aligned Houthis", "Russia-friendly parties": the actor sides with the noun's, and is no actor of the clause.
 _ALIGNED_PARTS = frozenset("aligned allied linked affiliated friendly leaning".split())
+# "Turkish-built drones": a maker, and the verbs that make the clause's subject its customer.
 _MADE_PARTS = frozenset("made built designed produced manufactured supplied".split())
 _USE_VERBS = frozenset("deploy use field operate fly buy acquire receive rely purchase order obtain".split())
 # Forces sent with a purpose of support: "sent the patrol ship HMS Trent ... in a show of support".
@@ -165,8 +165,6 @@ _SIDES_RX = re.compile(
 )
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax|good offices)")
-# State bodies after "its" at a sentence start: "Its foreign ministry accused ...".
-_BODY_WORDS = frozenset("foreign defence defense interior state ministry parliament president leader envoy".split())
 # Bodies an actor leads: "a Saudi-led coalition", "the US-led mission" (the leader acts).
 _LED_BODIES = frozenset("coalition alliance force forces mission operation campaign intervention".split())
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
