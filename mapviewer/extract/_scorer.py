@@ -41,7 +41,7 @@ SENTENCE_FEATURES = (
     "cue_btw_noun", "cue_before", "cue_after", "ncues", "cue_host", "cue_btw_host", "cue_btw_w",
     "cue_btw_sym", "neg", "neg_btw", "hedge", "subj_i", "subj_j", "main_i", "prep_j",
     "prep_i", "place_j", "from_j", "to_j", "with_j", "by_j", "on_j", "poss_i", "poss_j", "adj_i",
-    "adj_j", "pron", "person", "between", "and_btw", "said", "quote", "len", "first", "actor_btw", "noun_prep_j", "two_clauses",
+    "adj_j", "pron", "person", "between", "and_btw", "said", "quote", "len", "first", "actor_btw", "noun_prep_j", "two_clauses", "place_i",
 )  # fmt: skip
 #: Features of the pair in the whole article, appended by :func:`article_features`.
 ARTICLE_FEATURES = ("sal_min", "sal_max", "top", "pc", "k_country", "k_organization", "k_group", "k_region", "pos")
@@ -148,6 +148,7 @@ def sentence_rows(
                 float(any(toks[k].actor not in (None, ti.actor, tj.actor) for k in range(i + 1, j))),
                 float(_noun_prep(toks, j)),
                 float(not one_clause),
+                float(_word_before(toks, i) in _PLACE_PREPS),
             ]
         )
     return rows
