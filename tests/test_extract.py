@@ -1492,3 +1492,8 @@ def test_a_war_in_a_place_and_drills_near_a_border():
     assert r[pair("RUS", "UKR")].types == ("war",)
     _, r = rels("American and Finnish soldiers have since held joint artillery drills near the Russian border.")
     assert set(r) == {pair("USA", "FIN")} and r[pair("USA", "FIN")].types == ("cooperation",)
+
+
+def test_a_memorandum_with_a_state_is_cooperation():
+    _, r = rels("Ankara's 2019 maritime memorandum with the government in Tripoli carves a corridor across the sea.")
+    assert r[pair("TUR", "LBY")].types == ("cooperation",)

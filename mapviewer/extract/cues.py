@@ -127,7 +127,7 @@ def _cues() -> dict[str, Cue]:
     # "Kyrgyzstan belongs to the CSTO", "a member of NATO".
     add("belong", "alliance", "dir", weight=0.6)
     add("member", "alliance", "dir", True, 0.6)
-    add("cooperation agreement accord treaty deal pact openness inroads openings interests",
+    add("cooperation agreement accord treaty deal pact openness inroads openings interests memorandum mou",
         "cooperation", "sym", True, 0.6)
     add("welcome praise court woo win offer invite fete", "cooperation", "dir", weight=0.6)
     add("sympathy sympathies", "cooperation", "dir", True, 0.6)
