@@ -267,12 +267,14 @@ def test_cli_extract_bad_file_is_one_line_exit_2(tmp_path, capsys):
 
 # -- round 2: officials, side-taking cues, more evidence per pair --------------------------------
 def test_officials_stand_for_their_state_in_relations():
-    _, r = rels(
+    m, r = rels(
         "Venezuelan President Nicolás Maduro threatened Guyana. "
         "Brazil brokered a meeting between Maduro and Guyanese President Irfaan Ali."
     )
-    # The threat, and the meeting the two presidents then held: one mixed relation.
-    assert "threat" in r[pair("VEN", "GUY")].types and r[pair("VEN", "GUY")].valence == "mixed"
+    # The threat, and the meeting the two presidents then held: one relation, still hostile (talks
+    # between foes make no friendship).
+    rel = [x for x in m.relations if {x.source, x.target} == {"VEN", "GUY"}]
+    assert len(rel) == 1 and set(rel[0].types) == {"threat", "diplomatic ties"} and rel[0].valence == "hostile"
     assert "mediation" in r[pair("BRA", "VEN")].types and "mediation" in r[pair("BRA", "GUY")].types
 
 

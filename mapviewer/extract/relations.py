@@ -266,9 +266,12 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
 
 
 def relation_valence(types: tuple[str, ...] | list[str]) -> str:
-    """Overall valence of a relation from its types."""
+    """Overall valence of a relation from its types. Talks between foes ("diplomatic ties" beside
+    a conflict type) leave it hostile: the fixture writers read 15 of 26 such pairs so, 10 as mixed."""
     hostile = any(t in _HOSTILE_TYPES for t in types)
-    coop = any(t not in _HOSTILE_TYPES and t not in _NEUTRAL_TYPES for t in types)
+    coop = any(
+        t not in _HOSTILE_TYPES and t not in _NEUTRAL_TYPES and not (hostile and t == "diplomatic ties") for t in types
+    )
     if hostile and coop:
         return "mixed"
     if hostile:
@@ -1515,9 +1518,10 @@ def _actor_protos(gaz) -> dict[str, Actor]:
 
 
 def _merge_mixed(groups: dict[tuple[str, str, bool], list[_Hit]]) -> dict[tuple[str, str, bool], list[_Hit]]:
-    """A pair whose relations (one per direction) are hostile in one and cooperative in another
-    becomes one undirected relation of valence "mixed", as a curated map draws it ("the United
-    States rebuked Pristina" and "Kosovo's closest ally remains the United States")."""
+    """A pair whose relations (one per direction) differ in valence becomes one undirected relation
+    with the valence of them all, as a curated map draws it: "mixed" for "the United States rebuked
+    Pristina" and "Kosovo's closest ally remains the United States"; hostile for a threat and the
+    talks that followed it."""
     by_pair: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
     for key in groups:
         a, b = key[0], key[1]
@@ -1526,11 +1530,9 @@ def _merge_mixed(groups: dict[tuple[str, str, bool], list[_Hit]]) -> dict[tuple[
         return groups  # one relation per pair: nothing to merge
     out: dict[tuple[str, str, bool], list[_Hit]] = {}
     for pair, keys in by_pair.items():
-        if len(keys) > 1:
-            hs = [h for k in keys for h in groups[k]]
-            if relation_valence([h.type for h in hs]) == "mixed":
-                out[(pair[0], pair[1], False)] = hs
-                continue
+        if len(keys) > 1 and len({relation_valence([h.type for h in groups[k]]) for k in keys}) > 1:
+            out[(pair[0], pair[1], False)] = [h for k in keys for h in groups[k]]
+            continue
         for k in keys:
             out[k] = groups[k]
     return out
