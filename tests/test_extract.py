@@ -1499,3 +1499,25 @@ def test_a_war_in_a_place_and_drills_near_a_border():
 def test_a_memorandum_with_a_state_is_cooperation():
     _, r = rels("Ankara's 2019 maritime memorandum with the government in Tripoli carves a corridor across the sea.")
     assert r[pair("TUR", "LBY")].types == ("cooperation",)
+
+
+def test_people_with_two_roles_summits_snapback_and_ethnic_kin():
+    from mapviewer.extract.mentions import find_mentions
+
+    def actors(text):
+        return [m.actor for m in find_mentions(text)]
+
+    assert actors("NATO Secretary-General Mark Rutte called the deployments reckless.") == ["nato"]
+    assert actors("Rutte said so.") == ["nato"]  # the latest role
+    assert actors("Dutch Prime Minister Mark Rutte met the press.") == ["NLD"]  # a title naming the other role
+    assert "ALB" not in actors("Kurti installed ethnic Albanian mayors in the north.")
+    assert "gulf-states" not in actors("The UAE is Abiy's closest Gulf partner.")
+    _, r = rels("Xi Jinping, on his first trip to South Korea in eleven years, held a summit with Lee Jae-myung.")
+    assert r[pair("CHN", "KOR")].types == ("diplomatic ties",)
+    _, r = rels("Britain, France and Germany pulled the trigger on snapback against Tehran.")
+    assert {r[pair(x, "IRN")].types for x in ("GBR", "FRA", "DEU")} == {("sanctions",)}
+    _, r = rels("Uruguay's government has sparred with Buenos Aires over the channel.")
+    assert r[pair("URY", "ARG")].valence == "hostile"
+    _, r = rels("Ugandan troops have operated in Ituri since 2021 to hunt down the Allied Democratic Forces.")
+    assert r[pair("UGA", "adf")].types == ("war",)
+    assert not rels("Russian transport planes have shuttled between the al-Khadim and al-Jufra airbases.")[1]

@@ -63,6 +63,9 @@ def _cues() -> dict[str, Cue]:
     add("pound pummel batter", "war", "dir", weight=0.7)
     add("encircle", "hostility", "dir", weight=0.7)  # "warships encircled Taiwan": a show of force
     add("squeeze", "sanctions", "dir", True, 0.6)  # "Washington's squeeze on Russian energy revenue"
+    add("snapback", "sanctions", "dir", True, 0.7)  # "pulled the trigger on snapback against Tehran"
+    add("spar", "hostility", "sym", weight=0.6)  # "has sparred with Buenos Aires"
+    add("hunt", "war", "dir", weight=0.7)  # "to hunt down the Allied Democratic Forces"
     add("fight clash battle", "war", "sym")
     add("war invasion offensive airstrike bombardment occupation hostilities conflict fighting "
         "warring clashes", "war", "sym", True, 0.6)
@@ -120,6 +123,9 @@ def _cues() -> dict[str, Cue]:
     add("drill exercise manoeuvre maneuver wargame", "cooperation", "sym", True, 0.6)
     # "discussed the crisis by telephone with al-Sisi", "pledged to coordinate".
     add("discuss", "diplomatic ties", "sym", weight=0.5)
+    # "held a summit with Lee", "his first trip to South Korea".
+    add("summit", "diplomatic ties", "sym", True, 0.5)
+    add("trip", "diplomatic ties", "dir", True, 0.5)
     add("coordinate", "cooperation", "sym", weight=0.5)
     # "Tajikistan owes Chinese lenders", "deeply indebted to Beijing": the lender is the object.
     add("owe", "aid", "buy", weight=0.6)
@@ -328,6 +334,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "discuss": frozenset(("with",)),
     "contest": frozenset(("with", "between")),
     "walk": frozenset(("out",)),
+    "summit": frozenset(("with",)),
+    "trip": frozenset(("to",)),
+    "hunt": frozenset(("down",)),
     "break": frozenset(("with",)),
     "list": frozenset(("terrorist", "terror")),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -405,7 +414,7 @@ IRREGULAR_PAST = frozenset(
 
 # Irregular forms the suffix rules cannot undo.
 _IRREGULAR = {
-    "struck": "strike", "swung": "swing", "shot": "shoot", "fought": "fight", "sold": "sell", "bought": "buy",
+    "struck": "strike", "swung": "swing", "sparred": "spar", "sparring": "spar", "shot": "shoot", "fought": "fight", "sold": "sell", "bought": "buy",
     "sent": "send", "sales": "sales", "led": "lead", "broke": "break", "froze": "freeze", "frozen": "freeze",
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",

@@ -184,12 +184,19 @@ class _Matcher:
         # Non-state groups: "Hemedti's RSF" binds the name to the group (officials.bind_officials).
         self.group_ids = frozenset(e.id for e in gaz if e.kind == "group")
         # Known leaders (gazetteer "people"): full names and the names used alone, one trie pattern.
-        self.people: dict[str, tuple[str, bool, str]] = {}  # form -> (actor, is a full name, person)
+        # form -> (actor, is a full name, person, every actor the person spoke for). A person with
+        # two roles (Mark Rutte: the Netherlands, then NATO) is read as the latest unless a title
+        # names the other ("Dutch Prime Minister Mark Rutte").
+        self.people: dict[str, tuple[str, bool, str, frozenset[str]]] = {}
+        roles: dict[str, set[str]] = {}
         for p in gaz.people:
+            roles.setdefault(p["name"], set()).add(p["actor"])
+        for p in sorted(gaz.people, key=lambda p: -(p.get("to") or 9999)):
+            actors = frozenset(roles[p["name"]])
             for form in (p["name"], *p.get("variants", ())):
-                self.people.setdefault(form, (p["actor"], True, p["name"]))
+                self.people.setdefault(form, (p["actor"], True, p["name"], actors))
             for form in p.get("short", ()):
-                self.people.setdefault(form, (p["actor"], False, p["name"]))
+                self.people.setdefault(form, (p["actor"], False, p["name"], actors))
         self.people_rx = (
             # A trie, not a plain alternation: one branch per character, so a 5 MB text costs
             # about what one gazetteer pass costs.
@@ -490,6 +497,8 @@ class _Finder:
             text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower() or _other_council(text, start)
         ):
             return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
+        if start >= 7 and text[start - 7 : start].lower() == "ethnic ":
+            return "no"  # "ethnic Albanian mayors", "ethnic Russians": a people, not the state
         if info.plain:
             # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
             # and they need a capitalized word and blanks right before the name.

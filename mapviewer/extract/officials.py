@@ -381,7 +381,7 @@ def bind_officials(
         _group_owners(text, mentions, groups, names, phrases, gazetteer_keys)
     # Known leaders named without a title: "Recep Tayyip Erdogan", "Putin". Inside a title phrase
     # the list decides: "the Taliban's foreign minister, Amir Khan Muttaqi" speaks for Afghanistan.
-    known: list[tuple[int, int, str]] = []
+    known: list[tuple[int, int, str, frozenset[str]]] = []
     if people is not None and people[1] is not None:
         forms, rx = people
         hits = []
@@ -396,12 +396,12 @@ def bind_officials(
             if _FORMER_PHRASE.search(text, max(0, s - 40), s):
                 former.add(hit[2])  # "former US President Barack Obama" no longer speaks for the state
             hits.append((h, hit))
-        for h, (actor, full, person) in hits:
+        for h, (actor, full, person, actors) in hits:
             s, e = h.span()
             if person in former:
                 continue
             if full:
-                known.append((s, e, actor))
+                known.append((s, e, actor, actors))
                 phrases.append((s, e, actor))
                 _bind(names, h.group(0), actor, gazetteer_keys, text, e)
             else:
@@ -424,9 +424,9 @@ def bind_officials(
             spans.append((s, e, bound[name]))
     if known:
         for k, (ps, pe, pa) in enumerate(spans):
-            inner = next((a for s, e, a in known if ps <= s and e <= pe and (s, e) != (ps, pe)), None)
-            if inner is not None and inner != pa:
-                spans[k] = (ps, pe, inner)
+            inner = next(((a, roles) for s, e, a, roles in known if ps <= s and e <= pe and (s, e) != (ps, pe)), None)
+            if inner is not None and inner[0] != pa and pa not in inner[1]:
+                spans[k] = (ps, pe, inner[0])  # the list decides, unless the title names another of the person's roles
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     merged: list[tuple[int, int, str]] = []
     for s, e, a in spans:

@@ -1366,6 +1366,8 @@ class _Extractor(_References):
                 named = list(dict.fromkeys(t.actor for k, t in enumerate(toks[:c]) if t.actor and t.actor not in med and not self._rel[k]))
                 if len(named) == 2 and (min(named), max(named)) in self.hostile:
                     parties = named  # type: ignore[assignment]
+        if between and not parties and not any(t.actor for t in toks[c + 1 : c + 20]) and not _sides_named([t.low for t in toks[c + 1 : c + 12]]):
+            return  # "shuttled between the al-Khadim and al-Jufra airbases": sides the map does not hold
         if between and len(parties) == 1:
             # "mediated between Bamako and the Tuareg-led rebels": one party is no actor we know.
             self._mediated(med, parties, conf, si)
