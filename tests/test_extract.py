@@ -1521,3 +1521,9 @@ def test_people_with_two_roles_summits_snapback_and_ethnic_kin():
     _, r = rels("Ugandan troops have operated in Ituri since 2021 to hunt down the Allied Democratic Forces.")
     assert r[pair("UGA", "adf")].types == ("war",)
     assert not rels("Russian transport planes have shuttled between the al-Khadim and al-Jufra airbases.")[1]
+
+
+def test_vetoed_verbs_do_not_hide_a_joint_noun_and_staying_out_is_no_part():
+    _, r = rels("In December, Chinese and Russian strategic bombers flew a joint patrol near both countries.")
+    assert r[pair("CHN", "RUS")].valence == "cooperative"
+    assert not rels("Sudan, South Sudan and Kenya, which also border Ethiopia, have stayed out of the quarrel.")[1]

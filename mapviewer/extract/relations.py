@@ -174,6 +174,7 @@ _EVENTS = frozenset(
 )
 # "a 'no limits' partnership", "no-strings aid": "no" makes an adjective, it negates nothing.
 _NO_COMPOUND = frozenset("limits limit strings holds".split())
+_STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steered remain remained".split())
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
@@ -539,6 +540,12 @@ class _Extractor(_References):
             if lemma == "meet" and _where_meet(toks, c):
                 vetoed.add(c)  # "the desert triangle where Sudan, Libya and Egypt meet": borders meeting
                 continue
+            if cue.noun and c > 3 and lows[c - 3 : c - 1] == ["out", "of"] or (
+                cue.noun and c > 2 and lows[c - 2 : c] == ["out", "of"]
+            ):
+                if not _STAY.isdisjoint(lows[max(0, c - 6) : c]):
+                    vetoed.add(c)  # "have stayed out of the quarrel", "kept out of the war": no party to it
+                    continue
             if lemma == "join" and not _RANKS.isdisjoint(lows[c + 1 : c + 10]):
                 vetoed.add(c)  # "Iraq joins Lebanon and Libya on the list of states ...": a comparison
                 continue
@@ -803,7 +810,7 @@ class _Extractor(_References):
                 and c - max(left) > 16
             ) and not (
                 cue.noun
-                and any(_verb_cue(lows[k]) and _particle_ok(toks, k) and lows[k] not in _CONDITIONAL_VERBS
+                and any(_verb_cue(lows[k]) and _particle_ok(toks, k) and lows[k] not in _CONDITIONAL_VERBS and k not in vetoed
                         for k in [*range(max(left) + 1, c), *range(max(0, min(left) - 3), min(left))])
             ):  # nor "stripped both Guinea and Gabon of trade preferences": the actors are an object
                 # "X and Y signed a deal", "X and Y have close ties"; not "X and Y welcomed the
