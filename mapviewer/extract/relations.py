@@ -540,11 +540,9 @@ class _Extractor(_References):
             if lemma == "meet" and _where_meet(toks, c):
                 vetoed.add(c)  # "the desert triangle where Sudan, Libya and Egypt meet": borders meeting
                 continue
-            if cue.noun and c > 3 and lows[c - 3 : c - 1] == ["out", "of"] or (
-                cue.noun and c > 2 and lows[c - 2 : c] == ["out", "of"]
-            ):
-                if not _STAY.isdisjoint(lows[max(0, c - 6) : c]):
-                    vetoed.add(c)  # "have stayed out of the quarrel", "kept out of the war": no party to it
+            if cue.noun and "out" in lows[max(0, c - 3) : c] and "of" in lows[max(0, c - 2) : c]:
+                if not _STAY.isdisjoint(lows[max(0, c - 6) : c]) and "between" not in lows[c + 1 : c + 3]:
+                    vetoed.add(c)  # "have stayed out of the quarrel": no party to it (but "... of the dispute between X and Y")
                     continue
             if lemma == "join" and not _RANKS.isdisjoint(lows[c + 1 : c + 10]):
                 vetoed.add(c)  # "Iraq joins Lebanon and Libya on the list of states ...": a comparison
