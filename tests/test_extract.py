@@ -1527,3 +1527,15 @@ def test_vetoed_verbs_do_not_hide_a_joint_noun_and_staying_out_is_no_part():
     _, r = rels("In December, Chinese and Russian strategic bombers flew a joint patrol near both countries.")
     assert r[pair("CHN", "RUS")].valence == "cooperative"
     assert not rels("Sudan, South Sudan and Kenya, which also border Ethiopia, have stayed out of the quarrel.")[1]
+
+
+def test_incursions_abductions_and_turning_guns_on_each_other():
+    _, r = rels("Three Russian fighters violated Estonian airspace for 12 minutes.")
+    assert r[pair("RUS", "EST")].valence == "hostile"
+    _, r = rels("Some 20 Russian drones crossed into Polish airspace on a single night.")
+    assert r[pair("RUS", "POL")].valence == "hostile"
+    assert not rels("Migrants crossed into Poland from Belarus.")[1]
+    _, r = rels("Japan's prime minister has made the fate of citizens abducted by North Korean agents a personal cause.")
+    assert r[pair("PRK", "JPN")].valence == "hostile"
+    _, r = rels("Sudan's army and the paramilitary Rapid Support Forces (RSF) turned their guns on each other in April 2023.")
+    assert r[pair("SDN", "rsf")].types == ("war",)

@@ -66,6 +66,13 @@ def _cues() -> dict[str, Cue]:
     add("snapback", "sanctions", "dir", True, 0.7)  # "pulled the trigger on snapback against Tehran"
     add("spar", "hostility", "sym", weight=0.6)  # "has sparred with Buenos Aires"
     add("hunt", "war", "dir", weight=0.7)  # "to hunt down the Allied Democratic Forces"
+    # Incursions: "violated Estonian airspace", "drones strayed into Polish airspace" (with the
+    # territory named; see PARTICLES).
+    add("violate breach", "hostility", "dir", weight=0.7)
+    add("stray cross intrude", "hostility", "dir", weight=0.6)
+    add("abduct kidnap", "hostility", "dir", weight=0.6)  # "citizens abducted by North Korean agents"
+    # "Sudan's army and the RSF turned their guns on each other" (with "guns" or "weapons").
+    add("turn", "war", "dir", weight=0.7)
     add("fight clash battle", "war", "sym")
     add("war invasion offensive airstrike bombardment occupation hostilities conflict fighting "
         "warring clashes", "war", "sym", True, 0.6)
@@ -293,6 +300,7 @@ MONEY = frozenset(
 #: Cues that state a relation only with one of these words right after them ("sided *with*
 #: Caracas", "rallied *behind* Kyiv", "recalled its *ambassador*"); elsewhere they are
 #: ordinary words ("both sides", "stand firm", "recalled that").
+_TERRITORY_WORDS = frozenset("airspace territory waters soil border borders sovereignty territorial".split())
 PARTICLES: dict[str, frozenset[str]] = {
     "side": frozenset(("with",)),
     "stand": frozenset(("with", "by", "behind")),
@@ -337,6 +345,12 @@ PARTICLES: dict[str, frozenset[str]] = {
     "summit": frozenset(("with",)),
     "trip": frozenset(("to",)),
     "hunt": frozenset(("down",)),
+    "violate": _TERRITORY_WORDS,
+    "breach": _TERRITORY_WORDS,
+    "stray": frozenset(("into",)),
+    "cross": frozenset(("into",)),
+    "intrude": frozenset(("into", "on")),
+    "turn": frozenset(("guns", "weapons", "arms")),
     "break": frozenset(("with",)),
     "list": frozenset(("terrorist", "terror")),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),

@@ -1026,6 +1026,15 @@ class _Extractor(_References):
             t = toks[j]
             if rel[j] and not rel[c]:
                 aside += 1
+            if t.low == ")" and j > 1 and (
+                (toks[j - 1].actor and toks[j - 2].low == "(") or _paren_end(toks, j, -1) is not None
+            ):
+                # "the Rapid Support Forces (RSF) turned": past the bracketed acronym to the name
+                if toks[j - 1].actor:
+                    j = j - 3 if j > 2 and toks[j - 3].actor else j - 1
+                else:
+                    j = _paren_end(toks, j, -1) - 1  # type: ignore[operator]
+                continue
             if t.low in _BOUNDARY:
                 if not noun and t.low in ("—", "–") and all(
                     x.low in _ADVERBS or x.low in _AUX or _verbish(x.low) for x in toks[j + 1 : c]
