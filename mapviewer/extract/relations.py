@@ -175,6 +175,7 @@ _EVENTS = frozenset(
 # "a 'no limits' partnership", "no-strings aid": "no" makes an adjective, it negates nothing.
 _NO_COMPOUND = frozenset("limits limit strings holds".split())
 _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steered remain remained".split())
+_DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
@@ -544,6 +545,9 @@ class _Extractor(_References):
                 if not _STAY.isdisjoint(lows[max(0, c - 6) : c]) and "between" not in lows[c + 1 : c + 3]:
                     vetoed.add(c)  # "have stayed out of the quarrel": no party to it (but "... of the dispute between X and Y")
                     continue
+            if lemma in ("cross", "stray") and lows[c].endswith("ing") and c and lows[c - 1] in _DETERMINER_LIKE:
+                vetoed.add(c)  # "blocked the crossing into Mauritania": a noun, a place
+                continue
             if lemma == "join" and not _RANKS.isdisjoint(lows[c + 1 : c + 10]):
                 vetoed.add(c)  # "Iraq joins Lebanon and Libya on the list of states ...": a comparison
                 continue
