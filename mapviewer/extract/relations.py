@@ -972,8 +972,11 @@ class _Extractor(_References):
         for k, (_, a, b, _) in enumerate(cands):
             if (a, b) in keep and ((a, b) not in best or probs[k] > probs[best[(a, b)]]):
                 best[(a, b)] = k
-        for k, (si, a, b, type_) in enumerate(cands):
+        for k, (si, a, b, _type) in enumerate(cands):
             if (a, b) in keep and (best[(a, b)] == k or probs[k] >= model.threshold / 2):
+                # One type for the pair, the likeliest sentence's: a suggestion mixing the types
+                # of cue words near it agreed with the gold less often (0.50 against 0.55).
+                type_ = cands[best[(a, b)]][3]
                 self.hits.append(_Hit(a, b, False, type_, round(float(probs[k]), 3), si))
         self.suggested |= keep
 
