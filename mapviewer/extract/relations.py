@@ -608,9 +608,14 @@ class _Extractor(_References):
                     type_ = "diplomatic ties"  # "Meloni has flown repeatedly to Tripoli": a visit
                 elif lemma in ("send", "dispatch") and self._forces_near(lows, c, [max(0, c - 1)]):
                     type_ = "hosting"  # troops sent with no destination named (see _DEPLOY below)
-                    if any(toks[x].actor for x in range(c + 1, min(n, c + 12))):
+                    dest = next((x for x in range(c + 1, min(n, c + 12)) if toks[x].actor), None)
+                    sender = toks[subj].actor if subj is not None else None
+                    known_foes = sender is not None and dest is not None and tuple(sorted((sender, toks[dest].actor))) in self.hostile  # type: ignore[arg-type]
+                    if dest is not None and lows[dest - 1] == "to" and not toks[dest].adj and not known_foes:
+                        type_ = "military support"  # "approved sending up to 200 soldiers to Chad"
+                    elif dest is not None:
                         vetoed.add(c)
-                        continue  # "sent troops to Ukraine": support or invasion, the words do not say
+                        continue  # "into Ukraine", "to Ukrainian soil", or to a foe: invasion or support, unsaid
                 elif (lemma in ("send", "dispatch") or lemma in _CARRY) and not _CURRENCY.isdisjoint(lows[c + 1 : c + 6]):
                     type_ = "aid"  # "rushed $4 billion in credit lines to the island"
                 elif lemma in ("send", "dispatch") or lemma in _CARRY:
