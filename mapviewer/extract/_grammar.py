@@ -327,6 +327,16 @@ def _paren_end(toks: list[_Tok], j: int, step: int) -> int | None:
     return None
 
 
+def _before_brackets(toks: list[_Tok], j: int) -> int | None:
+    """At the ")" at ``j``, the token to go on from, going back: the name before a bracketed
+    acronym ("the Rapid Support Forces (RSF)"), else the acronym itself, else the word before
+    a few bracketed words ("the Sudanese Armed Forces (SAF)"). None when no bracket closes here."""
+    if j > 1 and toks[j - 1].actor and toks[j - 2].low == "(":
+        return j - 3 if j > 2 and toks[j - 3].actor else j - 1
+    opened = _paren_end(toks, j, -1)
+    return opened - 1 if opened is not None else None
+
+
 def _run_end(toks: list[_Tok], i: int) -> int:
     """The last actor of the plain coordination starting at actor ``i`` ("the UAE and Qatar")."""
     end = i

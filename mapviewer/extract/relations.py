@@ -121,6 +121,7 @@ from ._grammar import (
     _VESSELS,
     _after_prep,
     _among,
+    _before_brackets,
     _force_key,
     _group,
     _in_phrase,
@@ -130,7 +131,6 @@ from ._grammar import (
     _main_subject,
     _negated_before,
     _object_extension,
-    _paren_end,
     _particle_ok,
     _people_in_place,
     _place_adjectives,
@@ -154,32 +154,38 @@ __all__ = ["Cancelled", "extract_relations", "is_suggested", "relation_valence"]
 MIN_SCORED_SENTENCES = 6
 
 
-# What one strikes when striking is no attack: "struck a deal", "struck a delicate balance".
 # Conjunctions opening a subordinate clause: "... before Qatar brokered a truce".
 _SUBORDINATORS = frozenset("before after while when until because although though whereas unless once".split())
 # Linking verbs: "is not Armenia's ally", "never became Russia's partner".
 _BECOME = frozenset("become became becomes becoming remain remains remained seem seems seemed considered called".split())
+# Acting for someone: "attacked ships in solidarity with Palestinians" is not aimed at them.
 _ON_BEHALF = frozenset(
     (("solidarity", "with"), ("sympathy", "with"), ("support", "of"), ("behalf", "of"), ("name", "of"), ("defence", "of"), ("defense", "of"))
 )
 # Geographic regions: named, never a party (gold never pairs them; "the West" and groups of states do act).
 _AREAS = frozenset("sahel middle-east caucasus balkans horn-of-africa levant maghreb central-asia".split())
+# "brought Israel and Hamas together": mediation, not the two working together.
 _BRING = frozenset("bring brings brought bringing get gets got getting".split())
 # "joins X on the list of ...": ranked together, not allied.
 _RANKS = frozenset("list ranks roster ranking club".split())
 # Words after "border" that are no head noun of a compound ("border Rwanda and", "border with").
 _NOT_A_HEAD = frozenset("with and or the a an on in to between of along its their it them".split())
+# Events whose venue is only a place: "at the Shangri-La Dialogue in Singapore".
 _EVENTS = frozenset(
     "dialogue summit conference forum talks meeting meetings ceremony rally congress assembly games expo fair festival".split()
 )
 # "a 'no limits' partnership", "no-strings aid": "no" makes an adjective, it negates nothing.
 _NO_COMPOUND = frozenset("limits limit strings holds".split())
+# "have stayed out of the quarrel", "kept out of the war": no party to it.
 _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steered remain remained".split())
+# Before a noun use of a verb's "-ing" form: "the crossing into Mauritania".
 _DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
+# Goods whose taking is buying: "Budapest takes Russian gas".
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
+# "the Sudanese Armed Forces", "armed groups": "armed" as an adjective.
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
+# What one strikes when striking is no attack: "struck a deal", "struck a delicate balance".
 _DEAL_NOUNS = frozenset("deal deals agreement agreements accord accords pact pacts bargain compromise truce ceasefire balance chord tone note".split())
-
 
 
 class _CueCache(dict):
@@ -585,7 +591,6 @@ class _Extractor(_References):
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
                 type_ = "military support"  # "pledged troops to the new African Union mission"
             if type_ == "trade" or lemma in ("send", "dispatch", "supplier", "rely", "depend", "travel"):
-                # Goods are what is carried: "Typhoons flying from Cyprus" carry nothing.
                 if lemma in _CARRY:
                     # What is carried: after the verb, up to just past the destination ("shipped
                     # condensate to thin Venezuela's heavy crude"), or before a participle ("THAAD
@@ -1038,14 +1043,8 @@ class _Extractor(_References):
             t = toks[j]
             if rel[j] and not rel[c]:
                 aside += 1
-            if t.low == ")" and j > 1 and (
-                (toks[j - 1].actor and toks[j - 2].low == "(") or _paren_end(toks, j, -1) is not None
-            ):
-                # "the Rapid Support Forces (RSF) turned": past the bracketed acronym to the name
-                if toks[j - 1].actor:
-                    j = j - 3 if j > 2 and toks[j - 3].actor else j - 1
-                else:
-                    j = _paren_end(toks, j, -1) - 1  # type: ignore[operator]
+            if t.low == ")" and (before := _before_brackets(toks, j)) is not None:
+                j = before  # "the Rapid Support Forces (RSF) turned": past the bracketed acronym to the name
                 continue
             if t.low in _BOUNDARY:
                 if not noun and t.low in ("—", "–") and all(
@@ -1079,11 +1078,9 @@ class _Extractor(_References):
                 # "X, which borders Y": the antecedent is the subject.
                 k = j - 1
                 while k >= 0 and not toks[k].actor and j - k <= 4:
-                    if toks[k].low == ")" and k > 1 and toks[k - 1].actor and toks[k - 2].low == "(":
-                        k -= 1  # "the Tehreek-e-Taliban Pakistan (TTP), which has killed"
-                        continue
-                    if toks[k].low == ")" and (opened := _paren_end(toks, k, -1)) is not None:
-                        k = opened - 1  # "the Sudanese Armed Forces (SAF), which"
+                    if toks[k].low == ")" and (before := _before_brackets(toks, k)) is not None:
+                        # "the Tehreek-e-Taliban Pakistan (TTP), which has killed": the acronym is the antecedent
+                        k = k - 1 if toks[k - 1].actor else before
                         continue
                     if toks[k].low in _BOUNDARY:
                         break
