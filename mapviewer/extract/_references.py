@@ -231,16 +231,23 @@ class _References:
                     toks[i].poss = True  # "the group's leader"
                     del toks[i + 1], lows[i + 1]
 
-    def _backref(self, toks: list[_Tok], i: int, low: str, s: int) -> str | None:
+    def _backref(self, toks: list[_Tok], i: int, low: str, s: int, keep=None) -> str | None:
         """The actor the back-reference noun ``low`` at ``i`` stands for: the last named with the
-        same noun, else of its kind, in this sentence, else before it within reach."""
+        same noun, else of its kind, in this sentence, else before it within reach; of those,
+        only one that ``keep(actor)`` accepts, if given."""
         for key in (low, _BACKREF_NOUNS[low]):
-            ref = next((t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key), None)
+            ref = next(
+                (t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key and (keep is None or keep(t.actor))),
+                None,
+            )
             if ref is None and key in self._refs:
                 at, who = self._refs[key]
                 k = bisect.bisect_left(at, s)
-                if k and s - at[k - 1] <= _BACKREF_RANGE:
-                    ref = who[k - 1]
+                while k and s - at[k - 1] <= _BACKREF_RANGE:
+                    k -= 1
+                    if keep is None or keep(who[k]):
+                        ref = who[k]
+                        break
             if ref is not None:
                 return ref
         return None
@@ -250,17 +257,7 @@ class _References:
         firing": a group named with a state's adjective is the last group named, within reach,
         that is based near that state, and not the state."""
         state = self._gaz.get(toks[i - 1].actor)  # type: ignore[arg-type]
-        ref = next((t.actor for t in reversed(toks[: i - 2]) if t.actor and self._kinds.get(t.actor) == "group"), None)
-        if ref is None and "group" in self._refs:
-            at, who = self._refs["group"]
-            k = bisect.bisect_left(at, s)
-            while k and s - at[k - 1] <= _BACKREF_RANGE:
-                k -= 1
-                if _near(self._gaz.get(who[k]), state):
-                    ref = who[k]
-                    break
-        elif ref is not None and not _near(self._gaz.get(ref), state):
-            ref = None
+        ref = self._backref(toks, i - 2, lows[i], s, keep=lambda a: _near(self._gaz.get(a), state))
         if ref is not None:
             toks[i].actor, toks[i].pron = ref, True
             toks[i - 1].actor, toks[i - 1].adj = None, False
