@@ -291,7 +291,7 @@ _PLACE_NOUNS = frozenset(
     "city town port capital village province region district coast island islands enclave border "
     "desert state county".split()
 )
-
+# The words before "the Saudi city of ...", which make it the place of an event.
 _LOCATING = frozenset("in at near outside inside from".split())
 # "near the Russian border", "along the Lebanese frontier": where, not who.
 _EDGES = frozenset("border frontier coast coastline shore".split())
