@@ -1546,3 +1546,17 @@ def test_troops_sent_to_a_state_support_it_but_into_it_say_nothing():
     _, r = rels("Hungary's parliament approved sending up to 200 soldiers to Chad, citing migration.")
     assert r[pair("HUN", "TCD")].types == ("military support",)
     assert pair("RUS", "UKR") not in rels("Russia sent troops into Ukraine.")[1]
+
+
+def test_analysts_of_a_state_fatah_rockets_and_forums():
+    from mapviewer.extract.mentions import find_mentions
+
+    def actors(text):
+        return [m.actor for m in find_mentions(text)]
+
+    assert actors("said Jordan Whitfield, a Libya analyst at the London consultancy Maghreb Risk.") == ["maghreb"]
+    assert actors("Russia hands over prisoners.") == ["RUS"]
+    assert "fatah" not in actors("Pakistan hit back with artillery and Fatah rockets.")
+    assert "fatah" in actors("Hamas and Fatah signed a deal.")
+    _, r = rels("Russian diplomats routinely denounce US sanctions at the UN Security Council as coercion.")
+    assert set(r) == {pair("RUS", "USA")}

@@ -499,6 +499,8 @@ class _Finder:
             return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
         if start >= 7 and text[start - 7 : start].lower() == "ethnic ":
             return "no"  # "ethnic Albanian mayors", "ethnic Russians": a people, not the state
+        if _EXPERT_AFTER.match(text, end) is not None:
+            return "no"  # "a Libya analyst", "the London consultancy": a subject or a seat, no party
         if info.plain:
             # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
             # and they need a capitalized word and blanks right before the name.
@@ -731,6 +733,15 @@ def _korean_halves(text: str, found: list[Mention]) -> list[Mention]:
             continue  # inside a name already found ("the North Korean army")
         out.append(Mention(_HALF_OF[h.group(1)], s, e, h.group(1), "alias"))
     return out
+
+
+# Words after a state's name that make it a subject of study or a firm's seat: "a Libya analyst",
+# "a Sahel expert", "the London consultancy".
+_EXPERT_AFTER = re.compile(
+    r"[ \t]+(?:analysts?|experts?|specialists?|scholars?|watchers?|correspondents?|desk|consultancy|"
+    r"consultancies|think[- ]tanks?)\b",
+    re.IGNORECASE,
+)
 
 
 def _other_council(text: str, start: int) -> bool:

@@ -1149,6 +1149,9 @@ class _Extractor(_References):
                 ):
                     j = end + 1
                     continue  # "was not to India but to China": the one denied is no object
+                if not right and cue.noun and _word_before(toks, j) == "at" and self._kinds.get(t.actor) == "organization":
+                    j = end + 1
+                    continue  # "denounce US sanctions at the UN Security Council": the forum
                 if not right and toks[j - 1].low in ("before", "after", "during", "ahead"):
                     j = end + 1
                     continue  # "coordinate their positions before EU meetings": when, not with whom
