@@ -153,15 +153,15 @@ _SIDES_NOUNS = frozenset(
     "sides parties countries leaders ministers presidents governments delegations rivals foes neighbours "
     "neighbors capitals juntas states nations belligerents".split()
 )
-_COUNTS = {"two": 2, "both": 2, "three": 3}
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # Sides of a conflict: "the two sides", "both parties", "the two rivals".
 _CONFLICT_SIDES = frozenset("sides parties rivals foes belligerents".split())
 _RULER_NOUNS = frozenset("juntas regimes states nations".split())
 _RULER_PLURALS = frozenset(("juntas", "regimes"))
 _STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
 _SIDES_RX = re.compile(
-    r"(?i)\b(?:both|two|three|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b"
-    r"|\bthe[ \t]+(?:two|three)[ \t]+\w+(?:ly|ed)\b"  # "the three formally walked out"
+    r"(?i)\b(?:both|two|three|four|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b"
+    r"|\bthe[ \t]+(?:two|three|four)[ \t]+\w+(?:ly|ed)\b"  # "the three formally walked out"
 )
 # A mediation cue: one actor named is enough ("The talks, hosted by Qatar"; see _unnamed_parties).
 _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|brought\b|bring|shuttl|coax|good offices)")

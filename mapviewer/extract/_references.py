@@ -95,12 +95,19 @@ class _References:
                 # the sentence's subjects.
                 toks[i + 2].low = lows[i + 2] = "_"
                 continue
-            if (part in _ALIGNED_PARTS or part in _BACKING_PARTS) and i and lows[i - 1] == "the" and i + 3 < n:
+            if (part in _ALIGNED_PARTS or part in _BACKING_PARTS or part == "led") and i and lows[i - 1] == "the" and i + 3 < n:
                 if lows[i + 3] in _BACKREF_NOUNS and not toks[i + 3].actor:
-                    # "the Iran-aligned movement", "the Iran-backed group": the one named before.
+                    # "the Iran-aligned movement", "the Iran-backed group", "the Moscow-led alliance":
+                    # the one named before.
                     ref = self._backref(toks, i + 3, lows[i + 3], self.spans[si][0])
                     if ref is not None and ref != t.actor:
                         toks[i + 3].actor, toks[i + 3].pron = ref, True
+            if part == "led" and i + 3 < n and toks[i + 3].actor and toks[i + 3].actor != t.actor:
+                if self._kinds.get(toks[i + 3].actor) in ("organization", "group"):
+                    # "the Russian-led CSTO", "the Moscow-led alliance": the leader of the bloc, which acts
+                    self._add(t.actor, toks[i + 3].actor, False, "alliance", 0.5, si)  # type: ignore[arg-type]
+                    t.actor = None
+                    continue
             if part in _ALIGNED_PARTS:
                 k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
                 if k is not None and toks[k].actor != t.actor:
@@ -352,6 +359,8 @@ class _References:
                     noun = i  # "the three formally walked out of ECOWAS": the number is the subject
                 else:
                     continue
+            if noun + 1 < n and toks[noun + 1].low == "of" and toks[noun].low in _CONFLICT_SIDES:
+                continue  # "on both sides of the border": a place
             start = i - 1 if i and toks[i - 1].low == "the" else i
             subject = (
                 any(_verbish(x.low) for x in toks[noun + 1 : noun + 3]) or (start and toks[start - 1].low == "between")

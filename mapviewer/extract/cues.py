@@ -58,7 +58,7 @@ def _cues() -> dict[str, Cue]:
 
     # material conflict
     add("attack invade bomb shell strike hammer defeat capture seize intercept annex raid besiege blockade "
-        "occupy shoot kill target assault bombard ambush overrun", "war", "dir")
+        "occupy shoot kill target assault bombard ambush overrun retake recapture", "war", "dir")
     add("fire", "war", "dir", weight=0.6)
     add("pound pummel batter", "war", "dir", weight=0.7)
     add("encircle", "hostility", "dir", weight=0.7)  # "warships encircled Taiwan": a show of force
@@ -235,6 +235,7 @@ def _cues() -> dict[str, Cue]:
     # "walked out of ECOWAS", "walked out of China's 16+1 format".
     add("walk", "hostility", "dir", weight=0.6)
     add("break", "hostility", "dir", weight=0.6)  # "broke with Paris" (with "with" only)
+    add("double", "cooperation", "dir", weight=0.5)  # "doubled down on the Palestinian Authority"
     # "lists the PKK as a terrorist organisation" (with "terrorist" only).
     add("list", "hostility", "dir", weight=0.7)
     add("dismiss rebuff spurn snub humiliate summon deride ridicule mock bristle", "hostility", "dir", weight=0.6)
@@ -352,6 +353,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "intrude": frozenset(("into", "on")),
     "turn": frozenset(("guns", "weapons", "arms")),
     "break": frozenset(("with",)),
+    "double": frozenset(("down",)),
     "list": frozenset(("terrorist", "terror")),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -419,7 +421,7 @@ AUX = frozenset(
 )
 #: Irregular past tenses the "-ed" rule misses.
 IRREGULAR_PAST = frozenset(
-    "sought kept made took gave went sent won led held began became fought struck swung brought bought sold "
+    "sought kept made took gave went sent won led held began became fought struck swung brought bought sold overran retook "
     "told said left met lost shot saw got put set ran hit broke froze lent drove stood built withdrew drew "
     "paid found fell rose spent grew knew chose wrote spoke cut quit shut split spread let bid "
     # Present tenses of speech and stance the suffix rules miss ("Rwanda denies ... and *says* its forces").
@@ -428,7 +430,7 @@ IRREGULAR_PAST = frozenset(
 
 # Irregular forms the suffix rules cannot undo.
 _IRREGULAR = {
-    "struck": "strike", "swung": "swing", "sparred": "spar", "sparring": "spar", "shot": "shoot", "fought": "fight", "sold": "sell", "bought": "buy",
+    "struck": "strike", "swung": "swing", "overran": "overrun", "retook": "retake", "retaken": "retake", "sparred": "spar", "sparring": "spar", "shot": "shoot", "fought": "fight", "sold": "sell", "bought": "buy",
     "sent": "send", "sales": "sales", "led": "lead", "broke": "break", "froze": "freeze", "frozen": "freeze",
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",

@@ -76,6 +76,11 @@ _US_POLITICS_BEFORE = re.compile(
 _WORD_ACRONYMS = frozenset(("is", "us", "it", "in", "on", "at", "as", "an", "or", "so", "no"))
 # Verbs after which "in <capital>" names the host state ("stationed in Niamey").
 _HOSTED = frozenset("stationed deployed garrisoned posted based".split())
+# Words before "at <capital>" that make the capital a target: "lashed out at Paris".
+_AT_TARGET = frozenset(
+    "out aimed aim aims fired fire fires shot swipe jab jabs dig digs potshot potshots angry anger furious fury "
+    "bristled bristle railed rail rails hit hits pointed scoffed sneered glared lashing lashes".split()
+)
 # Rulers "in <capital>" are the state's: "the government in Tripoli", "the authorities in Kabul"; an
 # embassy there is accredited to the state: "reopened its embassy in Ouagadougou".
 _SEATED = frozenset("government authorities regime administration junta leadership rulers embassy consulate".split())
@@ -497,6 +502,8 @@ class _Finder:
             text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower() or _other_council(text, start)
         ):
             return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
+        if _FOOD_AFTER.match(text, end) is not None:
+            return "no"  # "Vietnamese iced coffee", "Thai basil noodles": a dish, not the state
         if start >= 7 and text[start - 7 : start].lower() == "ethnic ":
             return "no"  # "ethnic Albanian mayors", "ethnic Russians": a people, not the state
         if _EXPERT_AFTER.match(text, end) is not None:
@@ -605,6 +612,8 @@ class _Finder:
             before = _prev_word(self.text, start - len(prev[1]) - len(prev[0]))
             if before is not None and (before[0].lower() in _HOSTED or before[0].lower() in _SEATED):
                 return False  # "troops stationed in Niamey", "the government in Tripoli": the state
+            if prev_l == "at" and before is not None and before[0].lower() in _AT_TARGET:
+                return False  # "lashed out at Paris", "a swipe at Beijing": the target
         if _NEXT_POSS.match(self.text, end):
             return False
         nxt = _next_word(self.text, end)
@@ -740,6 +749,14 @@ def _korean_halves(text: str, found: list[Mention]) -> list[Mention]:
 _EXPERT_AFTER = re.compile(
     r"[ \t]+(?:analysts?|experts?|specialists?|scholars?|watchers?|correspondents?|desk|consultancy|"
     r"consultancies|think[- ]tanks?)\b",
+    re.IGNORECASE,
+)
+
+
+# Dishes named after a country: "Vietnamese iced coffee", "Thai basil noodles", "Turkish coffee".
+_FOOD_AFTER = re.compile(
+    r"[ \t]+(?:iced[ \t]+)?(?:coffee|tea|cuisine|food|dishes|noodles|basil|curry|fries|dumplings|pastries|pastry|"
+    r"restaurants?|takeaway|delight|kebabs?)\b",
     re.IGNORECASE,
 )
 

@@ -181,6 +181,11 @@ _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steer
 # Before a noun use of a verb's "-ing" form: "the crossing into Mauritania".
 _DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
 # Goods whose taking is buying: "Budapest takes Russian gas".
+# Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
+_ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
+# What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
+_TRADED_BLOWS = frozenset("blows fire insults accusations barbs threats jibes recriminations punches".split())
+_MESSAGES = frozenset("messages message proposals letters offers notes".split())
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 # "the Sudanese Armed Forces", "armed groups": "armed" as an adjective.
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
@@ -261,6 +266,10 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
     """Is the cue at ``c`` negated, so that it states no relation at all?"""
     if _given(toks, lows, c, cue):
         return False
+    if not cue.noun and c + 1 < len(lows) and lows[c + 1] == "no":
+        return True  # "has signed no migration accord with Rome": the object is none
+    if cue.noun and not _ESCAPE.isdisjoint(lows[max(0, c - 4) : c]):
+        return True  # "has escaped Washington's secondary sanctions"
     window = lows[max(0, c - 3) : c]
     if not _cues.NEGATORS.isdisjoint(window) and not (
         "no" in window and window.index("no") + 1 < len(window) and window[window.index("no") + 1] in _NO_COMPOUND
@@ -424,7 +433,7 @@ class _Extractor(_References):
             if not _MONARCHY_NOUNS.keys().isdisjoint(lows):
                 self._resolve_monarchy(toks, lows, s)
             self._resolve_pronouns(toks, lows, topic)
-            if "two" in lows or "three" in lows or "both" in lows:
+            if "two" in lows or "three" in lows or "both" in lows or "four" in lows:
                 toks = self._implicit_parties(toks, si)
                 lows = [t.low for t in toks]
             if len(ms) >= 3 and "," in lows and ("and" in lows or "or" in lows):
@@ -590,7 +599,15 @@ class _Extractor(_References):
                 continue
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
                 type_ = "military support"  # "pledged troops to the new African Union mission"
-            if type_ == "trade" or lemma in ("send", "dispatch", "supplier", "rely", "depend", "travel"):
+            if lemma == "trade" and c + 1 < n and lows[c + 1] in _TRADED_BLOWS:
+                # "has traded blows with Beijing", "traded fire": a fight, not commerce
+                type_, cue = ("war" if lows[c + 1] == "fire" else "hostility"), cue._replace(link="sym")
+            elif (lemma in _CARRY or lemma in ("send", "pass")) and not _MESSAGES.isdisjoint(lows[c + 1 : c + 4]) and "between" in lows[c + 1 : c + 6]:
+                self._mediation(toks, c, subj, conf, si)  # "have carried messages between Israel and Hamas"
+                continue
+            elif lemma in ("send", "dispatch") and "packing" in lows[c + 1 : c + 6]:
+                type_ = "hostility"  # "sent French troops packing": an expulsion
+            elif type_ == "trade" or lemma in ("send", "dispatch", "supplier", "rely", "depend", "travel"):
                 if lemma in _CARRY:
                     # What is carried: after the verb, up to just past the destination ("shipped
                     # condensate to thin Venezuela's heavy crude"), or before a participle ("THAAD
