@@ -1583,3 +1583,8 @@ def test_a_capital_as_target_and_dishes_named_after_states():
 
     assert [m.actor for m in find_mentions("Aliyev has lashed out at Paris for arming Armenia.")] == ["AZE", "FRA", "ARM"]
     assert not find_mentions("She sells Vietnamese iced coffee and Thai basil noodles from a stall.")
+
+
+def test_aligning_a_policy_with_another_state():
+    _, r = rels("New Zealand has aligned its Pacific policy ever more closely with Canberra's.")
+    assert r[pair("NZL", "AUS")].valence == "cooperative"
