@@ -1588,3 +1588,13 @@ def test_a_capital_as_target_and_dishes_named_after_states():
 def test_aligning_a_policy_with_another_state():
     _, r = rels("New Zealand has aligned its Pacific policy ever more closely with Canberra's.")
     assert r[pair("NZL", "AUS")].valence == "cooperative"
+
+
+def test_they_for_a_coordinated_subject_and_alongside():
+    _, r = rels("Russia and Iran said they would deepen ties with Belarus.")
+    assert {pair("RUS", "BLR"), pair("IRN", "BLR")} <= set(r)
+    assert not rels("Deuba will sit alongside counterparts from Bangladesh, Myanmar and Sri Lanka at the meeting.")[1]
+    _, r = rels("Britain stood alongside the United States.")
+    assert r[pair("GBR", "USA")].types == ("cooperation",)
+    _, r = rels("The Kurdish-led Syrian Democratic Forces control the north-east.")
+    assert not r

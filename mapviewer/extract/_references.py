@@ -103,7 +103,7 @@ class _References:
                     if ref is not None and ref != t.actor:
                         toks[i + 3].actor, toks[i + 3].pron = ref, True
             if part == "led" and i + 3 < n and toks[i + 3].actor and toks[i + 3].actor != t.actor:
-                if self._kinds.get(toks[i + 3].actor) in ("organization", "group"):
+                if self._kinds.get(toks[i + 3].actor) in ("organization", "group") and self._kinds.get(t.actor) in ("country", "organization"):
                     # "the Russian-led CSTO", "the Moscow-led alliance": the leader of the bloc, which acts
                     self._add(t.actor, toks[i + 3].actor, False, "alliance", 0.5, si)  # type: ignore[arg-type]
                     t.actor = None
@@ -449,6 +449,7 @@ class _References:
             self._possessive_nouns(toks, lows)
         if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
             return
+        plural: list[tuple[int, list[str]]] = []  # "they" standing for a coordinated subject
         for i, t in enumerate(toks):
             if t.actor:
                 continue
@@ -472,11 +473,24 @@ class _References:
             else:
                 j = _main_subject(toks[:i])
                 ref = toks[j].actor if j is not None else topic
+                if j is not None and t.low == "they":
+                    span = sorted(set(_group(toks, j, -1, 12)) | set(_group(toks, j, 1, 12)))
+                    group = list(dict.fromkeys(toks[x].actor for x in span))
+                    if len(group) >= 2:
+                        plural.append((k, group))  # "India and China announced that they would ..."
             if ref:
                 toks[k].actor = ref
                 toks[k].pron = True
                 if k != i:
                     toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
+        for k, group in reversed(plural):
+            made: list[_Tok] = []
+            for x, a in enumerate(group):
+                if x:
+                    made.append(_Tok("and"))
+                made.append(_Tok("they_", a, pron=True))  # not "they": coordinated, not a clause of its own
+            toks[k : k + 1] = made
+            lows[k : k + 1] = [m.low for m in made]
 
     def _resolve_person(self, toks: list[_Tok], lows: list[str]) -> None:
         if lows and lows[0] in ("his", "her") and len(toks) > 2 and not toks[1].actor:

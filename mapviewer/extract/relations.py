@@ -235,6 +235,14 @@ def _border_compound(toks: list[_Tok], c: int) -> bool:
     return not nxt.actor and nxt.low.isalpha() and nxt.low not in _NOT_A_HEAD
 
 
+def _actor_next(toks: list[_Tok], c: int) -> bool:
+    """Is an actor the next word after ``c`` (past an article or possessive)?"""
+    k = c + 1
+    while k < len(toks) and toks[k].low in ("the", "a", "an", "its", "their", "his", "her", "_"):
+        k += 1
+    return k < len(toks) and toks[k].actor is not None
+
+
 def _where_meet(toks: list[_Tok], c: int) -> bool:
     """Is the verb at ``c`` right after "where <actors>" ("where Sudan, Libya and Egypt meet")?"""
     k = c - 1
@@ -563,6 +571,9 @@ class _Extractor(_References):
             if lemma in ("cross", "stray") and lows[c].endswith("ing") and c and lows[c - 1] in _DETERMINER_LIKE:
                 vetoed.add(c)  # "blocked the crossing into Mauritania": a noun, a place
                 continue
+            if lemma == "alongside" and not _actor_next(toks, c):
+                vetoed.add(c)  # "sit alongside counterparts from Bangladesh": beside people, not a state
+                continue
             if lemma == "join" and not _RANKS.isdisjoint(lows[c + 1 : c + 10]):
                 vetoed.add(c)  # "Iraq joins Lebanon and Libya on the list of states ...": a comparison
                 continue
@@ -583,6 +594,8 @@ class _Extractor(_References):
             if not _REPORTING.isdisjoint(clause) and lemma not in ("accuse", "claim"):
                 conf *= 0.6  # the content of an accusation is alleged
             type_ = cue.type
+            if lemma == "alongside" and _cues.FORCES_WORDS.isdisjoint(lows) and _cues.ARMS_WORDS.isdisjoint(lows):
+                type_ = "cooperation"  # "Britain stood alongside the United States": no forces named
             if lemma == "lobby" and lows[c + 1] == "against":
                 type_ = "hostility"
             if lemma in ("consent", "blessing", "acquiescence"):
