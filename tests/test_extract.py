@@ -1598,3 +1598,9 @@ def test_they_for_a_coordinated_subject_and_alongside():
     assert r[pair("GBR", "USA")].types == ("cooperation",)
     _, r = rels("The Kurdish-led Syrian Democratic Forces control the north-east.")
     assert not r
+
+
+def test_both_sides_after_between_and_negation_reaching_into_a_phrase():
+    _, r = rels("Mexico has offered to host informal talks between Guatemala and Belize if both sides want it.")
+    assert {r[pair("MEX", x)].types for x in ("GTM", "BLZ")} == {("mediation",)} and pair("MEX", "USA") not in r
+    assert not rels("A Japanese official said Tokyo was not in discussions about a similar access agreement with Hanoi.")[1]

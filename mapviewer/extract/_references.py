@@ -383,6 +383,11 @@ class _References:
                 if j is not None and last is not None and toks[j].actor != last:
                     here = [toks[j].actor, last]  # type: ignore[list-item]
             actors = here if len(here) == want and start > 0 else prev if len(prev) == want else []
+            b = next((x for x in range(start - 1, -1, -1) if toks[x].low == "between"), None) if want == 2 else None
+            if b is not None:
+                named = list(dict.fromkeys(toks[x].actor for x in range(b + 1, start) if toks[x].actor))
+                if len(named) == 2:
+                    actors = named  # "talks between Guatemala and Belize if both sides want it"
             if want == 2 and toks[noun].low in _CONFLICT_SIDES and not subject:
                 # "brought the two sides to Jeddah", "has armed both sides": the sides of a conflict,
                 # so the pair named before only if the text told of their conflict, else its main war.

@@ -354,8 +354,8 @@ class _Matcher:
             seen: set[str] = set()
             for d in _deletions(word[:_FUZZY_PREFIX], limit):
                 for key in self.fuzzy_index.get(d, ()):
-                    if key in seen or key[0] != word[0]:
-                        continue
+                    if key in seen or key[0] != word[0] or (key != word and (key.startswith(word) or word.startswith(key))):
+                        continue  # also not a word cut short or run on: "Central Africa" is no "Central African"
                     seen.add(key)
                     allowed = min(limit, _max_edits(sum(c.isalpha() for c in key)))
                     dist = damerau_levenshtein(word, key, allowed)

@@ -694,7 +694,9 @@ class _Extractor(_References):
                 vetoed.add(c)
                 continue  # "coaxed both sides back to the table": an adverb
             if cue.noun and any(
-                lows[k] in _NO and lows[k + 1] != "-" and lows[k + 1] not in _NO_COMPOUND for k in range(max(0, c - 5), c)
+                lows[k] in _NO and lows[k + 1] != "-" and lows[k + 1] not in _NO_COMPOUND
+                and (c - k <= 5 or not any(_verbish(w) for w in lows[k + 1 : c]))  # "not in discussions about an agreement"
+                for k in range(max(0, c - 8), c)
             ) and not _given(toks, lows, c, cue):
                 vetoed.add(c)
                 continue  # "has played no part in the mediation"; not a "no-limits" partnership
