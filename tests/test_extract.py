@@ -1604,3 +1604,23 @@ def test_both_sides_after_between_and_negation_reaching_into_a_phrase():
     _, r = rels("Mexico has offered to host informal talks between Guatemala and Belize if both sides want it.")
     assert {r[pair("MEX", x)].types for x in ("GTM", "BLZ")} == {("mediation",)} and pair("MEX", "USA") not in r
     assert not rels("A Japanese official said Tokyo was not in discussions about a similar access agreement with Hanoi.")[1]
+
+
+def test_acronyms_defined_in_brackets_and_more_cue_words():
+    from mapviewer.extract.mentions import find_mentions
+
+    text = "Uganda fights the Allied Democratic Forces (ADF) in Ituri. The ADF struck again."
+    assert [m.actor for m in find_mentions(text)] == ["UGA", "adf", "adf"]
+    assert "adf" not in [m.actor for m in find_mentions("The ADF trains in Darwin with the US Marines.")]
+    _, r = rels("The Allied Democratic Forces kill civilians. Its leader pledged allegiance to the Islamic State group.")
+    assert r[pair("adf", "islamic-state")].types == ("alliance",)
+    _, r = rels("Honduras, which contests Belize's ownership of the tiny Sapodilla Cayes, has a case pending.")
+    assert r[pair("HND", "BLZ")].types == ("territorial dispute",)
+    _, r = rels("Japan already has comparable arrangements with Australia and Britain.")
+    assert {r[pair("JPN", x)].valence for x in ("AUS", "GBR")} == {"cooperative"}
+    _, r = rels("That stance has also put Kuwait at odds with Iran.")
+    assert r[pair("KWT", "IRN")].valence == "hostile"
+    _, r = rels("Angola, still Beijing's largest African debtor, knows that contest well.")
+    assert r[pair("AGO", "CHN")].types == ("dependence",)
+    _, r = rels("Venezuela kept shipping as much as 100,000 barrels a day to Havana.")
+    assert r[pair("VEN", "CUB")].types == ("energy trade",)

@@ -134,6 +134,11 @@ def _cues() -> dict[str, Cue]:
     add("summit", "diplomatic ties", "sym", True, 0.5)
     add("trip", "diplomatic ties", "dir", True, 0.5)
     add("coordinate", "cooperation", "sym", weight=0.5)
+    # "in coordination with the Federal Government of Somalia", "arrangements with Australia".
+    add("coordination arrangement", "cooperation", "sym", True, 0.5)
+    add("odds", "hostility", "sym", True, 0.6)  # "put it at odds with Iran"
+    add("allegiance", "alliance", "dir", True, 0.7)  # "pledged allegiance to the Islamic State"
+    add("debtor", "dependence", "dir", True, 0.6)  # "Angola, Beijing's largest African debtor"
     # "Tajikistan owes Chinese lenders", "deeply indebted to Beijing": the lender is the object.
     add("owe", "aid", "buy", weight=0.6)
     add("indebted", "dependence", "dir", True, 0.6)
@@ -341,7 +346,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "maneuver": frozenset(("with",)),
     "wargame": frozenset(("with",)),
     "discuss": frozenset(("with",)),
-    "contest": frozenset(("with", "between")),
+    "contest": frozenset(("with", "between", "ownership", "sovereignty", "claim", "claims", "control")),
     "walk": frozenset(("out",)),
     "summit": frozenset(("with",)),
     "trip": frozenset(("to",)),
@@ -355,6 +360,10 @@ PARTICLES: dict[str, frozenset[str]] = {
     "break": frozenset(("with",)),
     "double": frozenset(("down",)),
     "list": frozenset(("terrorist", "terror")),
+    "coordination": frozenset(("with",)),
+    "arrangement": frozenset(("with",)),
+    "odds": frozenset(("with",)),
+    "allegiance": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "consider": frozenset(("part", "breakaway", "renegade", "province")),
@@ -410,7 +419,7 @@ TALKS_WORDS = frozenset(
     "talks negotiations summit meeting meetings conference dialogue round rounds signing ceremony".split()
 )
 ENERGY_WORDS = frozenset(
-    "gas oil crude energy lng fuel electricity pipeline petroleum uranium coal condensate diesel gasoline petrol "
+    "gas oil crude energy lng fuel electricity pipeline petroleum uranium coal condensate diesel gasoline petrol barrels "
     "naphtha kerosene lpg".split()
 )
 

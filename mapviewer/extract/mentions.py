@@ -712,11 +712,42 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     found.extend(_fuzzy_mentions(text, m, taken))
     found.extend(_korean_halves(text, found))
     found.sort(key=lambda x: x.start)
+    if "(" in text:
+        found = _defined_acronyms(text, found)
     # "Serbian President Aleksandar Vučić", later "Vučić": the official speaks for the state.
     return bind_officials(
         text, found, m.keys, lambda a, s, e, f: Mention(a, s, e, text[s:e], f), lowered, groups=m.group_ids,
         people=(m.people, m.people_rx),
     )
+
+
+_ACRONYM_DEF = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+
+
+def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """An acronym the text defines in brackets right after a name ("the Allied Democratic Forces
+    (ADF)") stands for that actor where it recurs, until the text defines it otherwise ("the
+    Australian Defence Force (ADF)"); alone it is too ambiguous for the gazetteer."""
+    ends = {x.end: x for x in found}
+    defs: dict[str, list[tuple[int, str | None]]] = {}
+    for h in _ACRONYM_DEF.finditer(text):
+        before = ends.get(h.start())
+        if before is not None and before.surface == h.group(1):
+            continue  # "the RSF (RSF)": nothing new
+        defs.setdefault(h.group(1), []).append((h.start(), before.actor if before is not None else None))
+    defs = {a: d for a, d in defs.items() if any(actor for _, actor in d)}
+    if not defs:
+        return found
+    starts = [x.start for x in found]
+    extra: list[Mention] = []
+    for h in re.finditer(r"(?<![\w(-])(?:" + "|".join(defs) + r")(?![\w)-])", text):
+        s, e = h.span()
+        actor = next((a for at, a in reversed(defs[h.group(0)]) if at < s), None)
+        k = bisect.bisect_right(starts, s) - 1
+        if actor is None or (k >= 0 and found[k].end > s) or (k + 1 < len(found) and found[k + 1].start < e):
+            continue  # not (yet) defined as an actor, or inside a mention
+        extra.append(Mention(actor, s, e, h.group(0), "alias"))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 # "the North", "the South" in a text about the Koreas; not "the South China Sea", "the North-East",

@@ -712,6 +712,8 @@ class _Extractor(_References):
                                 self._add(toks[by].actor, toks[i].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
                     continue
                 type_ = "hostility"
+            if lemma == "contest" and lows[c] == "contests":
+                type_, cue = "territorial dispute", cue._replace(noun=False, link="dir")  # "which contests Belize's ownership of"
             if lemma == "closer" and not any(t.actor for t in toks[c + 1 : c + 5]):
                 cue = cue._replace(link="sym")  # "Hanoi and Manila have edged closer": to each other
             if lemma == "lean" and lows[c + 1] == "on":
