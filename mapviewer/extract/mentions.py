@@ -502,12 +502,10 @@ class _Finder:
             text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower() or _other_council(text, start)
         ):
             return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
-        if _FOOD_AFTER.match(text, end) is not None:
-            return "no"  # "Vietnamese iced coffee", "Thai basil noodles": a dish, not the state
+        if _NO_PARTY_AFTER.match(text, end) is not None:
+            return "no"  # "Thai basil noodles", "a Libya analyst", "the London consultancy": no party
         if start >= 7 and text[start - 7 : start].lower() == "ethnic ":
             return "no"  # "ethnic Albanian mayors", "ethnic Russians": a people, not the state
-        if _EXPERT_AFTER.match(text, end) is not None:
-            return "no"  # "a Libya analyst", "the London consultancy": a subject or a seat, no party
         if info.plain:
             # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
             # and they need a capitalized word and blanks right before the name.
@@ -721,17 +719,23 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     )
 
 
-_ACRONYM_DEF = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+_ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")  # found from the bracket: a pattern opening on blanks is slow
 
 
 def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
     """An acronym the text defines in brackets right after a name ("the Allied Democratic Forces
     (ADF)") stands for that actor where it recurs, until the text defines it otherwise ("the
     Australian Defence Force (ADF)"); alone it is too ambiguous for the gazetteer."""
+    brackets = list(_ACRONYM_DEF.finditer(text))
+    if not brackets:
+        return found
     ends = {x.end: x for x in found}
     defs: dict[str, list[tuple[int, str | None]]] = {}
-    for h in _ACRONYM_DEF.finditer(text):
-        before = ends.get(h.start())
+    for h in brackets:
+        k = h.start()
+        while k and text[k - 1] in " \t":
+            k -= 1
+        before = ends.get(k)
         if before is not None and before.surface == h.group(1):
             continue  # "the RSF (RSF)": nothing new
         defs.setdefault(h.group(1), []).append((h.start(), before.actor if before is not None else None))
@@ -775,19 +779,12 @@ def _korean_halves(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-# Words after a state's name that make it a subject of study or a firm's seat: "a Libya analyst",
-# "a Sahel expert", "the London consultancy".
-_EXPERT_AFTER = re.compile(
+# Words after a state's name that make it no party: a subject of study or a firm's seat ("a Libya
+# analyst", "the London consultancy"), or a dish ("Vietnamese iced coffee", "Thai basil noodles").
+_NO_PARTY_AFTER = re.compile(
     r"[ \t]+(?:analysts?|experts?|specialists?|scholars?|watchers?|correspondents?|desk|consultancy|"
-    r"consultancies|think[- ]tanks?)\b",
-    re.IGNORECASE,
-)
-
-
-# Dishes named after a country: "Vietnamese iced coffee", "Thai basil noodles", "Turkish coffee".
-_FOOD_AFTER = re.compile(
-    r"[ \t]+(?:iced[ \t]+)?(?:coffee|tea|cuisine|food|dishes|noodles|basil|curry|fries|dumplings|pastries|pastry|"
-    r"restaurants?|takeaway|delight|kebabs?)\b",
+    r"consultancies|think[- ]tanks?|(?:iced[ \t]+)?(?:coffee|tea|cuisine|food|dishes|noodles|basil|curry|fries|"
+    r"dumplings|pastries|pastry|restaurants?|takeaway|delight|kebabs?))\b",
     re.IGNORECASE,
 )
 
@@ -845,6 +842,12 @@ def _fuzzy_mentions(text: str, m: _Matcher, taken: list[tuple[int, int]]) -> lis
     return out
 
 
+_FUZZY_NOT_FIRST = frozenset(
+    "the a an in on at for but and as after before since while when if of to by with from this that these those "
+    "its their his her our it he she they we".split()
+)
+
+
 def _fuzzy_in_run(text: str, rs: int, re_: int, m: _Matcher, overlaps) -> list[tuple[str, int, int]]:
     """``(actor, start, end)`` of the fuzzy matches in the capitalized run ``text[rs:re_]``:
     spans of up to four words, longest first, that ``overlaps(start, end)`` (if given) allows."""
@@ -852,6 +855,9 @@ def _fuzzy_in_run(text: str, rs: int, re_: int, m: _Matcher, overlaps) -> list[t
     words = [(w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, rs, re_)]
     i = 0
     while i < len(words):
+        if text[words[i][0] : words[i][1]].lower() in _FUZZY_NOT_FIRST:
+            i += 1  # "The", "In", "After": no key opens with a function word, so no span from one matches
+            continue
         hit = None
         for j in range(min(len(words), i + 4), i, -1):  # longest first
             s, e = words[i][0], words[j - 1][1]
