@@ -935,6 +935,11 @@ class _Extractor(_References):
                 at.setdefault(t.actor, []).append(k)  # not "residents of Kyiv", "the Dialogue in Singapore"
         if len(at) < 2:
             return
+        related = self._related
+        if not self.keep_candidates:
+            names = sorted(at)
+            if all((a, b) in related for x, a in enumerate(names) for b in names[x + 1 :]):
+                return  # every pair here is related already: no feature of theirs will be read
         clause = [0] * len(toks)  # clause number of each token (see _cooccurrences)
         subject_clause = [0] * len(toks)  # ... counting only the clauses an actor of its own opens
         if "and" in lows or "," in lows or not _BOUNDARY.isdisjoint(lows):
