@@ -339,6 +339,8 @@ class _Extractor(_References):
         # Candidates for the pair scorer: (sentence, actor, actor, type of the nearest cue, sentence
         # features); the article features are added at the end.
         self._cands: list[tuple[int, str, str, str, list[float]]] = []
+        # Sentences whose candidates wait for the end of the text (see _candidates).
+        self._pending_sents: list[tuple] = []
         self.together: dict[tuple[str, str], int] = {}  # candidate sentences per pair
         self._related: set[tuple[str, str]] = set()  # pairs (sorted) the rules related
         self.suggested: set[tuple[str, str]] = set()  # pairs (sorted) the pair scorer added
@@ -461,7 +463,7 @@ class _Extractor(_References):
                 if topic_age > 1 or ms:
                     topic = None
         self._unnamed_parties()
-        if self.scorer is not None and self._cands and n >= MIN_SCORED_SENTENCES:
+        if self.scorer is not None and (self._cands or self._pending_sents) and n >= MIN_SCORED_SENTENCES:
             self._suggest(self.scorer, counts)
         if progress:
             progress(0.97, "merging relations")
@@ -935,11 +937,21 @@ class _Extractor(_References):
                 at.setdefault(t.actor, []).append(k)  # not "residents of Kyiv", "the Dialogue in Singapore"
         if len(at) < 2:
             return
+        if self.keep_candidates:  # training: every pair's features, now
+            self._sentence_candidates(toks, lows, cues, at, si, subj, ())
+            return
         related = self._related
-        if not self.keep_candidates:
-            names = sorted(at)
-            if all((a, b) in related for x, a in enumerate(names) for b in names[x + 1 :]):
-                return  # every pair here is related already: no feature of theirs will be read
+        names = sorted(at)
+        if all((a, b) in related for x, a in enumerate(names) for b in names[x + 1 :]):
+            return  # every pair here is related already: no feature of theirs will be read
+        # The features wait until the whole text is read: a pair the rules relate later needs none.
+        self._pending_sents.append((toks, lows, cues, at, si, subj))
+
+    def _sentence_candidates(
+        self, toks: list[_Tok], lows: list[str], cues: list, at: dict[str, list[int]], si: int, subj: int | None, skip
+    ) -> None:
+        """The candidates of one sentence (see :meth:`_candidates`): its actor pairs in one clause,
+        not merely listed, not in ``skip``, each with its sentence features and nearest cue's type."""
         clause = [0] * len(toks)  # clause number of each token (see _cooccurrences)
         subject_clause = [0] * len(toks)  # ... counting only the clauses an actor of its own opens
         if "and" in lows or "," in lows or not _BOUNDARY.isdisjoint(lows):
@@ -955,9 +967,6 @@ class _Extractor(_References):
         actors = sorted(at)
         pairs: list[tuple[int, int, str, str, bool]] = []  # tokens, actors, in one clause
         together = self.together
-        # Features are computed now (the tokens are not kept) but only for the pairs the rules
-        # have not related so far; training (keep_candidates) needs them all.
-        skip = self._related if not self.keep_candidates else ()
         for x, a in enumerate(actors):
             for b in actors[x + 1 :]:
                 # the closest two mentions of the pair in one clause
@@ -988,6 +997,9 @@ class _Extractor(_References):
     ) -> tuple[list[tuple[int, str, str, str]], np.ndarray]:
         """The candidates (sentence, actor, actor, type of the nearest cue; actors sorted) of
         pairs not in ``skip``, and their feature rows (:data:`FEATURES`)."""
+        pending, self._pending_sents = self._pending_sents, []
+        for toks, lows, cues, at, si, subj_ in pending:
+            self._sentence_candidates(toks, lows, cues, at, si, subj_, skip)
         top = tuple(sorted(counts, key=lambda a: -counts[a])[:2])
         n = max(1, len(self.spans))
         kinds = self._kinds
