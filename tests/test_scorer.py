@@ -63,9 +63,16 @@ Few expect the line to open before 2030.
     article = article_from_text(text)
     rel = by_pair(extract_relations(article))[frozenset(("KEN", "UGA"))]
     assert not is_suggested(rel) and "trade" in rel.types
+    # Read for training (every pair's features at once), the depot sentence is a candidate ...
+    t = _Extractor(article, scorer=None)
+    t.keep_candidates = True
+    t.run(None, None)
+    assert any({a, b} == {"KEN", "UGA"} for _, a, b, _, _ in t._cands)
+    # ... but when extracting, its features wait for the end of the text, and by then the rules
+    # have related the pair: nothing is left to score.
     x = _Extractor(article)
     x.run(None, None)
-    assert x._cands  # the depot sentence was a candidate
+    assert x._cands == [] and x._pending_sents == []
     cands, rows = x.candidates({"KEN": 2, "UGA": 2}, skip=x._related)
     assert cands == [] and rows.shape == (0, len(FEATURES))
 
