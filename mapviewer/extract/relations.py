@@ -279,9 +279,8 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
     if cue.noun and not _ESCAPE.isdisjoint(lows[max(0, c - 4) : c]):
         return True  # "has escaped Washington's secondary sanctions"
     window = lows[max(0, c - 3) : c]
-    if not _cues.NEGATORS.isdisjoint(window) and not (
-        "no" in window and window.index("no") + 1 < len(window) and window[window.index("no") + 1] in _NO_COMPOUND
-    ):
+    no_compound = "no" in window and lows[c - len(window) + window.index("no") + 1] in _NO_COMPOUND
+    if not _cues.NEGATORS.isdisjoint(window) and not no_compound:
         return True  # "did not attack", "denied supplying"; not a "no limits" partnership
     if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
         return True  # "no Ukrainian units are stationed in Lithuania": a subject that is none
