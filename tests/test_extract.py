@@ -1624,3 +1624,43 @@ def test_acronyms_defined_in_brackets_and_more_cue_words():
     assert r[pair("AGO", "CHN")].types == ("dependence",)
     _, r = rels("Venezuela kept shipping as much as 100,000 barrels a day to Havana.")
     assert r[pair("VEN", "CUB")].types == ("energy trade",)
+
+
+def test_a_second_verb_after_and_or_a_comma_keeps_the_first_verbs_subject():
+    _, r = rels("Bamako and Ouagadougou had already shown French troops the door and cosied up to Moscow instead.")
+    assert {r[pair(x, "RUS")].valence for x in ("MLI", "BFA")} == {"cooperative"}
+    assert {r[pair(x, "FRA")].valence for x in ("MLI", "BFA")} == {"hostile"}
+    assert pair("FRA", "RUS") not in r
+    _, r = rels("Serbia's president has courted Brussels for accession funds, cosied up to Beijing for loans.")
+    assert pair("SRB", "CHN") in r and pair("eu", "CHN") not in r
+    # No subject to share: the nearest actor still acts ("the US 'stands with its ally' and accused Beijing").
+    _, r = rels('A statement said the US "stands with its ally" and accused Beijing of dangerous conduct.')
+    assert r[pair("USA", "CHN")].valence == "hostile"
+
+
+def test_idioms_of_closeness_and_quarrel():
+    _, r = rels("Kyiv has worked hand in glove with Chisinau on border security.")
+    assert r[pair("UKR", "MDA")].valence == "cooperative"
+    _, r = rels('Britain, the former colonial power, said it stood "shoulder to shoulder" with Guyana.')
+    assert r[pair("GBR", "GUY")].valence == "cooperative"
+    _, r = rels("Brussels is now at loggerheads with Norway over the same stock.")
+    assert r[pair("eu", "NOR")].valence == "hostile"
+    assert not rels("The minister showed Chinese guests round the Norwegian port.")[1]
+
+
+def test_denials_avoidance_and_sources_state_no_relation():
+    assert not rels("Rwanda denies that its troops attacked Congo.")[1]
+    assert not rels("Riyadh flatly denied an Israeli newspaper report last month that it had received a Hamas delegation.")[1]
+    assert not rels("Nairobi has not sent soldiers, and Kenyan officials have avoided criticising the Ugandan deployment.")[1]
+    _, r = rels("About half of Laos's external debt is owed to China, according to the World Bank.")
+    assert pair("CHN", "LAO") in r and not any("world-bank" in p for p in r)
+    # A denial governs its own "that" clause only.
+    _, r = rels("Kigali rejects the accusations, and Kagame insists that his troops are in Congo to protect Rwanda against the FDLR.")
+    assert r[pair("RWA", "fdlr")].valence == "hostile"
+
+
+def test_a_brokered_deal_with_one_party_named_relates_the_clauses_subject():
+    _, r = rels("Saudi Arabia is calm. The kingdom restored relations with Iran in 2023 in a deal brokered by Beijing.")
+    assert {r[pair("CHN", x)].types for x in ("SAU", "IRN")} == {("mediation",)}
+    _, r = rels("Congo and Rwanda signed a peace agreement brokered by the United States, committing Kinshasa to neutralise the FDLR.")
+    assert {r[pair("USA", x)].types for x in ("COD", "RWA")} >= {("mediation",)} and pair("USA", "fdlr") not in r

@@ -137,6 +137,11 @@ def _cues() -> dict[str, Cue]:
     # "in coordination with the Federal Government of Somalia", "arrangements with Australia".
     add("coordination arrangement", "cooperation", "sym", True, 0.5)
     add("odds", "hostility", "sym", True, 0.6)  # "put it at odds with Iran"
+    add("loggerheads", "hostility", "sym", True, 0.7)  # "Brussels is at loggerheads with Norway"
+    # "has worked hand in glove with Chisinau", "stood shoulder to shoulder with Guyana".
+    add("glove", "cooperation", "sym", True, 0.6)
+    add("shoulder", "alliance", "sym", True, 0.6)
+    add("show", "hostility", "dir", weight=0.6)  # "had shown French troops the door" (with "door" only)
     add("allegiance", "alliance", "dir", True, 0.7)  # "pledged allegiance to the Islamic State"
     add("debtor", "dependence", "dir", True, 0.6)  # "Angola, Beijing's largest African debtor"
     # "Tajikistan owes Chinese lenders", "deeply indebted to Beijing": the lender is the object.
@@ -363,6 +368,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "coordination": frozenset(("with",)),
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with",)),
+    "glove": frozenset(("with",)),
+    "shoulder": frozenset(("to", "with")),
+    "show": frozenset(("door",)),
     "allegiance": frozenset(("to",)),
     "relay": frozenset("messages message proposals proposal offers offer letters letter".split()),
     "pass": frozenset("messages message proposals proposal offers offer letters letter".split()),
@@ -448,7 +456,7 @@ _IRREGULAR = {
     "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",
-    "spoke": "speak", "spoken": "speak", "threw": "throw", "thrown": "throw", "cosied": "cosy", "cozied": "cozy", "deliveries": "deliveries",
+    "spoke": "speak", "shown": "show", "spoken": "speak", "threw": "throw", "thrown": "throw", "cosied": "cosy", "cozied": "cozy", "deliveries": "deliveries",
     "met": "meet", "meets": "meet", "withdrew": "withdraw", "left": "leave", "leaves": "leave", "withdrawn": "withdraw",
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",

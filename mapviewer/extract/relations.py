@@ -104,6 +104,7 @@ from ._grammar import (
     _PRONOUN_RX,
     _PRONOUNS,
     _REBUILD,
+    _REFRAIN,
     _REGARD_GLUE,
     _REGARD_VERBS,
     _RELATIVE,
@@ -182,6 +183,9 @@ _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steer
 _DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
 # Goods whose taking is buying: "Budapest takes Russian gas".
 # Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
+# Verb cues whose "-s" form is mostly a plural noun, unless an actor stands right before it ("Hamas recruits").
+_PLURAL_NOUNS = frozenset(("recruits",))
+_DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejects".split())
 _ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
 # What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
 _TRADED_BLOWS = frozenset("blows fire insults accusations barbs threats jibes recriminations punches".split())
@@ -270,6 +274,22 @@ def _given(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
     return k is not None and any(w.isalpha() and w not in _BE and w not in _BECOME for w in lows[k + 1 : c - 1])
 
 
+def _denied_report(lows: list[str], c: int) -> bool:
+    """Is the cue at ``c`` inside what a denial denies ("denies that its troops attacked", "flatly
+    denied a newspaper report that Riyadh had received a Hamas delegation")?"""
+    for k in range(c - 1, max(-1, c - 14), -1):
+        if lows[k] in _BOUNDARY or lows[k] == ".":
+            return False
+        if lows[k] == "that":
+            for d in range(k - 1, max(-1, k - 9), -1):
+                if lows[d] in _DENY:
+                    return True
+                if lows[d] in (",", "and") or _verbish(lows[d]):
+                    return False  # "rejects the accusations, and Kagame insists that": another verb's
+            return False
+    return False
+
+
 def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
     """Is the cue at ``c`` negated, so that it states no relation at all?"""
     if _given(toks, lows, c, cue):
@@ -278,6 +298,10 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
         return True  # "has signed no migration accord with Rome": the object is none
     if cue.noun and not _ESCAPE.isdisjoint(lows[max(0, c - 4) : c]):
         return True  # "has escaped Washington's secondary sanctions"
+    if not cue.noun and c and (lows[c - 1] in _REFRAIN or (c > 1 and lows[c - 1] == "from" and lows[c - 2] in _REFRAIN)):
+        return True  # "have avoided criticising the Ugandan deployment", "refrained from condemning"
+    if _denied_report(lows, c):
+        return True
     window = lows[max(0, c - 3) : c]
     no_compound = "no" in window and lows[c - len(window) + window.index("no") + 1] in _NO_COMPOUND
     if not _cues.NEGATORS.isdisjoint(window) and not no_compound:
@@ -561,6 +585,11 @@ class _Extractor(_References):
                 and (c == 0 or not toks[c - 1].actor or toks[c - 1].adj)
             ):
                 vetoed.add(c)  # "the Sudanese Armed Forces", "armed groups": an adjective, no one armed
+                continue
+            if (lemma == "accord" and lows[c] == "according") or (
+                lows[c] in _PLURAL_NOUNS and c and not (toks[c - 1].actor and not toks[c - 1].poss) and lows[c - 1] not in _ADVERBS
+            ):
+                vetoed.add(c)  # "according to the World Bank": a source; "the group's recruits": a noun
                 continue
             if lemma == "meet" and _where_meet(toks, c):
                 vetoed.add(c)  # "the desert triangle where Sudan, Libya and Egypt meet": borders meeting
@@ -1083,8 +1112,9 @@ class _Extractor(_References):
             # ", accusing Israel": the clause's subject, with all its coordinated actors.
             return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
         j = c - 1
-        crossed_verb_and = False
+        crossed_verb_and = soft_cross = False
         fallback: list[int] = []
+        soft_fallback: list[int] = []
         # A relation noun that is a verb's object ("signed a defence pact with") has the verb's subject.
         skip_phrases = not noun or any(_verbish(toks[k].low) for k in range(max(0, c - 3), c))
         aside = 0  # tokens of a ", which ... ," clause passed: they do not count towards the reach
@@ -1104,6 +1134,8 @@ class _Extractor(_References):
                 break
             if t.actor:
                 if (crossed_verb_and and not _is_subject(toks, j)) or (rel[j] and not rel[c]):
+                    if soft_cross and not soft_fallback and not rel[j]:
+                        soft_fallback = _group(toks, j, -1, 12)
                     j -= 1
                     continue
                 if _people_in_place(toks, j):
@@ -1124,6 +1156,13 @@ class _Extractor(_References):
                 return _group(toks, j, -1, 12)
             if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS):
                 crossed_verb_and = True  # "... and sought to": the subject of the first verb
+            elif (
+                j + 1 == c and not noun and t.low in ("and", "but", ",") and toks[c].low.endswith("ed")
+                and (c + 1 == len(toks) or toks[c + 1].low != "by")  # not ", joined by X": a participle
+            ):
+                # "shown French troops the door and cosied up to Moscow", "courted Brussels for funds,
+                # cosied up to Beijing": the first verb's subject, else the nearest actor after all.
+                crossed_verb_and = soft_cross = True
             if t.low in _RELATIVE and t.low != "where" and j > 0 and not any(toks[x].actor for x in range(j + 1, c)):
                 # "X, which borders Y": the antecedent is the subject.
                 k = j - 1
@@ -1144,7 +1183,7 @@ class _Extractor(_References):
             comma = next((k for k in range(1, len(toks)) if toks[k].low == ","), None)
             if comma is not None and comma > c and comma + 1 < len(toks) and toks[comma + 1].actor:
                 return _group(toks, comma + 1, 1, 12)
-        return fallback
+        return fallback or soft_fallback
 
     def _subject_before(self, toks: list[_Tok], j: int) -> list[int]:
         """The nearest clause subject before token ``j``, as a group, or []."""
@@ -1179,6 +1218,11 @@ class _Extractor(_References):
                     right = []  # "fighting erupted in Khartoum between the army and the RSF": the place is no side
             if t.low == "and" and not right and j + 1 < n and not toks[j + 1].actor and _verbish(toks[j + 1].low):
                 break  # "accused France of arming rebels and called New Delhi's ...": a new verb phrase
+            if (
+                t.low == "," and not right and j + 1 < n and toks[j + 1].low.endswith("ed") and not toks[j + 1].actor
+                and "and" not in [x.low for x in toks[j + 2 : j + 5]]
+            ):
+                break  # "courted Brussels for funds, cosied up to Beijing": the next verb's object (not "armed, trained and funded")
             if (
                 t.low == "and" and not right and toks[j - 1].low == ","
                 and any(x.low in _AUX for x in toks[j + 1 : j + 4]) and not any(x.actor for x in toks[j + 1 : j + 4])
@@ -1396,7 +1440,7 @@ class _Extractor(_References):
         # The mediator: the subject before the cue ("Russia brokered"), or the agent ("mediated by Qatar").
         mediators = self._left(toks, c, noun=False, subj=subj)
         parties: list[str] = []
-        between = False
+        between = agent_seen = False
         noun = bool((hit := _cues.lookup(toks[c].low)) and hit[1].noun)
         for k in range(c + 1, min(n, c + 20)):
             t = toks[k]
@@ -1410,6 +1454,8 @@ class _Extractor(_References):
                 if nxt is not None:
                     parties = [toks[x].actor for x in _group(toks, nxt, 1, 12)]  # type: ignore[misc]
                     break
+            if t.low == "," and agent_seen and len(set(parties)) >= 2:
+                break  # "signed a peace agreement brokered by the US, committing Kigali to ...": what it says
             if t.low == "and" and toks[k - 1].low == ",":
                 a = next((x for x in range(k + 1, min(n, k + 4)) if toks[x].actor), None)
                 if a is not None and _is_subject(toks, _group(toks, a, 1, 12)[-1]):
@@ -1421,6 +1467,7 @@ class _Extractor(_References):
                     if toks[c + 1].low == "by" and not parties:
                         parties += [toks[i].actor for i in mediators]  # type: ignore[misc]
                     mediators = _group(toks, k, 1, 12)
+                    agent_seen = True
                     continue
                 parties.append(t.actor)
         med = {toks[i].actor for i in mediators}
@@ -1440,8 +1487,13 @@ class _Extractor(_References):
                 # "Pakistani jets struck Kabul ... before Qatar and Turkey brokered a ceasefire": the
                 # two sides the sentence named before the cue.
                 named = list(dict.fromkeys(t.actor for k, t in enumerate(toks[:c]) if t.actor and t.actor not in med and not self._rel[k]))
-                if len(named) == 2 and (min(named), max(named)) in self.hostile:
+                if len(named) == 2 and ((min(named), max(named)) in self.hostile or (agent_seen and set(parties) < set(named))):
+                    # also "The kingdom restored relations with Iran in a deal brokered by Beijing"
                     parties = named  # type: ignore[assignment]
+            if len(parties) == 1 and not between and subj is not None and subj < c and toks[subj].actor not in med:
+                # "The kingdom restored relations with Iran in a deal brokered by Beijing", "enjoys
+                # the China-brokered détente with Tehran": the clause's subject is the other party.
+                parties = [toks[subj].actor, *parties] if toks[subj].actor != parties[0] else parties  # type: ignore[list-item]
         if between and not parties and not any(t.actor for t in toks[c + 1 : c + 20]) and not _sides_named([t.low for t in toks[c + 1 : c + 12]]):
             return  # "shuttled between the al-Khadim and al-Jufra airbases": sides the map does not hold
         if between and len(parties) == 1:
