@@ -1664,3 +1664,12 @@ def test_a_brokered_deal_with_one_party_named_relates_the_clauses_subject():
     assert {r[pair("CHN", x)].types for x in ("SAU", "IRN")} == {("mediation",)}
     _, r = rels("Congo and Rwanda signed a peace agreement brokered by the United States, committing Kinshasa to neutralise the FDLR.")
     assert {r[pair("USA", x)].types for x in ("COD", "RWA")} >= {("mediation",)} and pair("USA", "fdlr") not in r
+
+
+def test_a_group_named_to_describe_another_is_no_antecedent():
+    _, r = rels("Al-Shabaab, al-Qaeda's affiliate in East Africa, retook towns. Ethiopian troops have battled the insurgents since 2006.")
+    assert r[pair("ETH", "al-shabaab")].valence == "hostile" and pair("ETH", "al-qaeda") not in r
+    _, r = rels("JNIM, the al-Qaeda-aligned coalition, has bled the army. Benin lost 54 troops in a single assault by the jihadists.")
+    assert pair("BEN", "jnim") in r and pair("BEN", "al-qaeda") not in r
+    _, r = rels("Kinshasa invited Uganda to help it hunt the Allied Democratic Forces, a militia that fights under the Islamic State banner.")
+    assert pair("COD", "adf") in r and not any("islamic-state" in p for p in r)

@@ -23,6 +23,7 @@ from ._grammar import (
     _BOUNDARY,
     _CONFLICT_SIDES,
     _COUNTS,
+    _DESCRIBING_NOUNS,
     _FORCE_NOT,
     _FORCE_WORDS,
     _HEADS,
@@ -50,6 +51,15 @@ from ._grammar import (
     _Tok,
     _verbish,
 )
+
+
+def _describing(toks: list[_Tok], k: int) -> bool:
+    """Is actor token ``k`` named only to describe another ("al-Qaeda's affiliate", "under the
+    Islamic State banner")?"""
+    j = k + 1
+    if j < len(toks) and toks[k].poss and not toks[j].actor and toks[j].low not in _DESCRIBING_NOUNS:
+        j += 1  # "al-Qaeda's East African affiliate"
+    return j < len(toks) and toks[j].low in _DESCRIBING_NOUNS and (toks[k].poss or j == k + 1)
 
 
 def _near(group, state, km: float = 1200.0) -> bool:
@@ -244,7 +254,10 @@ class _References:
         only one that ``keep(actor)`` accepts, if given."""
         for key in (low, _BACKREF_NOUNS[low]):
             ref = next(
-                (t.actor for t in reversed(toks[:i]) if t.actor and self._kinds.get(t.actor) == key and (keep is None or keep(t.actor))),
+                (
+                    toks[k].actor for k in range(i - 1, -1, -1) if toks[k].actor and self._kinds.get(toks[k].actor) == key
+                    and (keep is None or keep(toks[k].actor)) and not _describing(toks, k)
+                ),
                 None,
             )
             if ref is None and key in self._refs:

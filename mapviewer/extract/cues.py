@@ -355,7 +355,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "walk": frozenset(("out",)),
     "summit": frozenset(("with",)),
     "trip": frozenset(("to",)),
-    "hunt": frozenset(("down",)),
+    "hunt": frozenset(("down", "the")),  # "to hunt the Allied Democratic Forces"; not "the hunt for"
     "violate": _TERRITORY_WORDS,
     "breach": _TERRITORY_WORDS,
     "stray": frozenset(("into",)),

@@ -82,6 +82,7 @@ from ._grammar import (
     _COPULA_GLUE,
     _DEPLOY,
     _DEPLOY_RX,
+    _DESCRIBING_AFTER,
     _FORCE_WORDS,
     _FOUND,
     _HEADS,
@@ -407,7 +408,7 @@ class _Extractor(_References):
                     at, who = self._owners.setdefault(_force_key(h.group(0)), ([], []))
                     at.append(m.start)
                     who.append(m.actor)
-            elif m.actor in orgs:
+            elif m.actor in orgs and _DESCRIBING_AFTER.match(text, m.end) is None:
                 for key in (orgs[m.actor], (h.group(1) if (h := noun_after(text, m.end)) else None)):
                     if key:
                         at, who = refs.setdefault(key, ([], []))
@@ -1246,6 +1247,8 @@ class _Extractor(_References):
                 if not right and cue.noun and _word_before(toks, j) == "at" and self._kinds.get(t.actor) == "organization":
                     j = end + 1
                     continue  # "denounce US sanctions at the UN Security Council": the forum
+                if end + 1 < n and toks[end + 1].low in ("banner", "flag") and toks[j - 1].low in ("the", "under"):
+                    break  # "a militia that fights under the Islamic State banner": its allegiance, no foe
                 if not right and toks[j - 1].low in ("before", "after", "during", "ahead"):
                     j = end + 1
                     continue  # "coordinate their positions before EU meetings": when, not with whom
