@@ -1673,3 +1673,21 @@ def test_a_group_named_to_describe_another_is_no_antecedent():
     assert pair("BEN", "jnim") in r and pair("BEN", "al-qaeda") not in r
     _, r = rels("Kinshasa invited Uganda to help it hunt the Allied Democratic Forces, a militia that fights under the Islamic State banner.")
     assert pair("COD", "adf") in r and not any("islamic-state" in p for p in r)
+
+
+def test_venue_names_and_places_named_like_states_are_no_party():
+    from mapviewer.extract.mentions import find_mentions
+
+    _, r = rels("The rebels pulled out on the eve of the Luanda talks, blaming fresh European Union sanctions on the M23.")
+    assert not any("AGO" in p for p in r)
+    assert [m.actor for m in find_mentions("Moscow talks tough on Kyiv.")] == ["RUS", "UKR"]  # a verb: Moscow acts
+    assert [m.actor for m in find_mentions("fishing licences around South Georgia and in Benin City")] == []
+
+
+def test_both_capitals_are_states_not_a_states_rebels():
+    text = (
+        "The M23 rebels fought Congo's army for months. The M23 seized Goma after fighting the army. "
+        "US officials have courted both capitals with a minerals framework."
+    )
+    _, r = rels(text)
+    assert pair("USA", "m23") not in r

@@ -166,6 +166,8 @@ _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _CONFLICT_SIDES = frozenset("sides parties rivals foes belligerents".split())
 _RULER_NOUNS = frozenset("juntas regimes states nations".split())
 _RULER_PLURALS = frozenset(("juntas", "regimes"))
+# Sides nouns only states can be: "courted both capitals" is not a rebel movement.
+_STATE_ONLY = frozenset(("capitals", "countries", "governments"))
 _STATE_SIDES = frozenset("countries leaders ministers presidents governments capitals neighbours neighbors".split())
 _SIDES_RX = re.compile(
     r"(?i)\b(?:both|two|three|four|warring)[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_SIDES_NOUNS) + r")\b"

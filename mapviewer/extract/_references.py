@@ -40,6 +40,7 @@ from ._grammar import (
     _RULER_NOUNS,
     _RULER_PLURALS,
     _SIDES_NOUNS,
+    _STATE_ONLY,
     _STATE_ORGANS,
     _STATE_SIDES,
     _USE_VERBS,
@@ -386,8 +387,10 @@ class _References:
                 # not counting the actors of this one.
                 own = {t.actor for t in toks if t.actor}
                 here, prev = [], [a for a in prev if a not in own]
-            if toks[noun].low in _STATE_SIDES and len(prev) > want:
+            if toks[noun].low in _STATE_SIDES and (len(prev) > want or toks[noun].low in _STATE_ONLY):
                 prev = [a for a in prev if self._kinds.get(a) == "country"]  # "both leaders": states
+                if toks[noun].low in _STATE_ONLY:
+                    here = [a for a in here if self._kinds.get(a) == "country"]  # "both capitals": no rebels
             if len(here) > want == 2:
                 # "Ottawa, the target of Trump's jibes, has sided with the Danes, and the two
                 # countries ...": the clause's subject and the last actor named.

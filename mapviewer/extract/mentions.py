@@ -552,6 +552,8 @@ class _Finder:
                 return "no"  # "Athens, Georgia", "Paris, Texas"
             if prev is not None and prev[1].strip() == "" and self._place_only(start, end, prev_l, prev):
                 return "no"  # "talks in Pretoria": where, not who
+            if nxt_l in _VENUE_NAMED and prev_l == "the":
+                return "no"  # "the Luanda talks", "the Pretoria process", "the Minsk agreements": a venue's name
         if info.person:
             if prev_l in ("named", "nicknamed"):
                 return "no"  # "a Texan named Chad"
@@ -786,6 +788,13 @@ _NO_PARTY_AFTER = re.compile(
     r"consultancies|think[- ]tanks?|(?:iced[ \t]+)?(?:coffee|tea|cuisine|food|dishes|noodles|basil|curry|fries|"
     r"dumplings|pastries|pastry|restaurants?|takeaway|delight|kebabs?))\b",
     re.IGNORECASE,
+)
+
+
+# Nouns after a capital that make it the name of a venue's event or text, not the state.
+_VENUE_NAMED = frozenset(
+    "talks process agreement agreements accord accords format declaration summit conference communique "
+    "protocol dialogue round".split()
 )
 
 

@@ -116,6 +116,7 @@ from ._grammar import (
     _SHOW_OF_SUPPORT,
     _SIDES_RX,
     _SPEAKERS,
+    _STATE_ONLY,
     _TAKE,
     _TAKES_PLACE,
     _TERRITORY,
@@ -342,7 +343,7 @@ class _Extractor(_References):
         # Mediations with fewer than two parties named: (mediators, parties, confidence, sentence).
         self.pending_med: list[tuple[set[str], list[str], float, int]] = []
         # Verb cues whose object is "both sides": (subjects, type, link, confidence, sentence).
-        self.pending_sides: list[tuple[set[str], str, str, float, int]] = []
+        self.pending_sides: list[tuple[set[str], str, str, float, int, bool]] = []
         self._rel: list[bool] = []
         self._topic: str | None = None
         # Starts and states of "the Sudanese army"-like phrases, for a later bare "the army".
@@ -804,7 +805,9 @@ class _Extractor(_References):
                         a, b = (p, next(iter(subjects))) if cue.link == "buy" else (next(iter(subjects)), p)
                         self._add(a, b, cue.link != "sym", type_, conf * 0.7, si)  # type: ignore[arg-type]
                 else:
-                    self.pending_sides.append((subjects, type_, cue.link, conf, si))  # type: ignore[arg-type]
+                    # "courted both capitals": states only, not the war of a state and its rebels
+                    states = not _STATE_ONLY.isdisjoint(lows[c + 1 : c + 5])
+                    self.pending_sides.append((subjects, type_, cue.link, conf, si, states))  # type: ignore[arg-type]
                 continue
             if not right and left and subj is not None and subj < left[0] and not cue.noun and not passive:
                 right = self._possessed_object(toks, lows, c, subj, left)
@@ -1528,8 +1531,12 @@ class _Extractor(_References):
         for h in self.hits:
             if h.type == "mediation":
                 known.setdefault(h.source, []).append(h.target)
-        for subjects, type_, link, conf, si in self.pending_sides:
-            conflicts = {k: v for k, v in wars.items() if not set(k) & subjects}
+        kinds = self._kinds
+        for subjects, type_, link, conf, si, states in self.pending_sides:
+            conflicts = {
+                k: v for k, v in wars.items()
+                if not set(k) & subjects and (not states or all(kinds.get(x) == "country" for x in k))
+            }
             if conflicts:
                 for x in subjects:
                     for p in max(conflicts, key=conflicts.__getitem__):
