@@ -1691,3 +1691,13 @@ def test_both_capitals_are_states_not_a_states_rebels():
     )
     _, r = rels(text)
     assert pair("USA", "m23") not in r
+
+
+def test_joint_before_a_compound_wariness_and_brushing_aside():
+    _, r = rels("Concern deepened after joint Sino-Russian coast guard patrols in Arctic waters.")
+    assert r[pair("CHN", "RUS")].valence == "cooperative"
+    _, r = rels("Hanoi is wary of a Laos that drifts into Beijing's orbit.")
+    assert r[pair("VNM", "LAO")].valence == "hostile"
+    _, r = rels("Maduro brushed aside a May 1 order from the International Court of Justice.")
+    assert r[pair("VEN", "icj")].valence == "hostile"
+    assert not rels("Officials in Hanoi brushed their teeth.")[1]

@@ -138,6 +138,9 @@ def _cues() -> dict[str, Cue]:
     add("coordination arrangement", "cooperation", "sym", True, 0.5)
     add("odds", "hostility", "sym", True, 0.6)  # "put it at odds with Iran"
     add("loggerheads", "hostility", "sym", True, 0.7)  # "Brussels is at loggerheads with Norway"
+    # "Hanoi is wary of Beijing", "suspicious of Moscow's motives" (with "of" only).
+    add("wary suspicious distrustful", "hostility", "dir", True, 0.5)
+    add("brush", "hostility", "dir", weight=0.6)  # "brushed aside an order from the ICJ", "brushed off"
     # "has worked hand in glove with Chisinau", "stood shoulder to shoulder with Guyana".
     add("glove", "cooperation", "sym", True, 0.6)
     add("shoulder", "alliance", "sym", True, 0.6)
@@ -369,6 +372,10 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with",)),
     "glove": frozenset(("with",)),
+    "wary": frozenset(("of",)),
+    "suspicious": frozenset(("of",)),
+    "distrustful": frozenset(("of",)),
+    "brush": frozenset(("aside", "off")),
     "shoulder": frozenset(("to", "with")),
     "show": frozenset(("door",)),
     "allegiance": frozenset(("to",)),

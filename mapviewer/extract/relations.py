@@ -795,6 +795,13 @@ class _Extractor(_References):
             elif not cue.noun and c + 1 < n and lows[c + 1] in ("him", "her") and not toks[c + 1].actor:
                 self._person_object(toks, c)
             left, right, passive, between = self._sides(toks, c, cue, subj)
+            if (
+                lemma == "joint" and c + 3 < n and toks[c + 1].actor and lows[c + 2] in ("-", "–") and toks[c + 3].actor
+                and toks[c + 1].actor != toks[c + 3].actor
+            ):
+                # "joint Sino-Russian coast guard patrols": the compound's two are the ones acting together
+                self._add(toks[c + 1].actor, toks[c + 3].actor, False, type_, conf, si)  # type: ignore[arg-type]
+                continue
             if left and not right and not cue.noun and not passive and _sides_named(lows[c + 1 : c + 5]):
                 # "Moscow still garrisons both sides": the two actors of the sentence before, else
                 # the parties of the text's main war.
