@@ -1701,3 +1701,15 @@ def test_joint_before_a_compound_wariness_and_brushing_aside():
     _, r = rels("Maduro brushed aside a May 1 order from the International Court of Justice.")
     assert r[pair("VEN", "icj")].valence == "hostile"
     assert not rels("Officials in Hanoi brushed their teeth.")[1]
+
+
+def test_nouns_places_of_origin_and_an_apposition_possessed_by_the_subject():
+    assert not rels("The camp is guarded by the SDF. Its foreign annex houses children from France and Russia.")[1]
+    _, r = rels("Djibouti matters. It carries a tenth of world trade, in ships owned in Greece, China and Denmark.")
+    assert not any("GRC" in p or "DNK" in p for p in r)
+    _, r = rels("Modi travelled to Tianjin for the Shanghai Cooperation Organisation summit, his first visit to China in years.")
+    assert pair("IND", "CHN") in r and pair("sco", "CHN") not in r
+    _, r = rels("Niger's junta expelled Chinese executives. The clash with Chinese firms echoes the junta's earlier showdown with France.")
+    assert r[pair("NER", "CHN")].valence == "hostile" and r[pair("NER", "FRA")].valence == "hostile"
+    _, r = rels("Budapest has echoed Moscow's line at every turn.")
+    assert r[pair("HUN", "RUS")].valence == "cooperative"

@@ -372,6 +372,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with",)),
     "glove": frozenset(("with",)),
+    # "has echoed Ankara's line", not "echoes the junta's earlier showdown".
+    "echo": frozenset("line lines position positions rhetoric narrative narratives talking stance view views call calls".split()),
+    "parrot": frozenset("line lines position positions rhetoric narrative narratives talking stance view views".split()),
     "wary": frozenset(("of",)),
     "suspicious": frozenset(("of",)),
     "distrustful": frozenset(("of",)),

@@ -185,8 +185,11 @@ _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steer
 _DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
 # Goods whose taking is buying: "Budapest takes Russian gas".
 # Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
-# Verb cues whose "-s" form is mostly a plural noun, unless an actor stands right before it ("Hamas recruits").
-_PLURAL_NOUNS = frozenset(("recruits",))
+# Verb cue forms that are mostly nouns stating nothing, unless an actor stands right before them
+# ("Hamas recruits"; not "the group's recruits", "its foreign annex").
+# Participles before "in" that make the place where a thing is from: "ships owned in Greece".
+_ORIGIN_PARTS = frozenset("owned registered based headquartered flagged built made incorporated listed".split())
+_PLURAL_NOUNS = frozenset(("recruits", "annex"))
 _DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejects".split())
 _ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
 # What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
@@ -591,7 +594,7 @@ class _Extractor(_References):
             if (lemma == "accord" and lows[c] == "according") or (
                 lows[c] in _PLURAL_NOUNS and c and not (toks[c - 1].actor and not toks[c - 1].poss) and lows[c - 1] not in _ADVERBS
             ):
-                vetoed.add(c)  # "according to the World Bank": a source; "the group's recruits": a noun
+                vetoed.add(c)  # "according to the World Bank": a source; "the group's recruits", "its annex": nouns
                 continue
             if lemma == "meet" and _where_meet(toks, c):
                 vetoed.add(c)  # "the desert triangle where Sudan, Libya and Egypt meet": borders meeting
@@ -1122,6 +1125,10 @@ class _Extractor(_References):
         if c and toks[c - 1].low == "," and toks[c].low.endswith("ing") and subj is not None and subj < c:
             # ", accusing Israel": the clause's subject, with all its coordinated actors.
             return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
+        k = next((x for x in range(c - 1, max(-1, c - 4), -1) if toks[x].low in _POSS_PRONOUNS), None)
+        if k is not None and k > 0 and toks[k - 1].low == "," and not toks[k].actor and all(t.low.isalpha() and not t.actor for t in toks[k + 1 : c]):
+            # "He travelled to Tianjin for the SCO summit, his first visit to China": the clause's subject, if known
+            return _group(toks, subj, -1, 12) if subj is not None and subj < k and toks[subj].actor else []
         j = c - 1
         crossed_verb_and = soft_cross = False
         fallback: list[int] = []
@@ -1257,6 +1264,8 @@ class _Extractor(_References):
                 if not right and cue.noun and _word_before(toks, j) == "at" and self._kinds.get(t.actor) == "organization":
                     j = end + 1
                     continue  # "denounce US sanctions at the UN Security Council": the forum
+                if _word_before(toks, j) == "in" and j > 1 and toks[j - 2 if toks[j - 1].low == "in" else j - 3].low in _ORIGIN_PARTS:
+                    break  # "in ships owned in Greece, China and Denmark": where things come from, no party
                 if end + 1 < n and toks[end + 1].low in ("banner", "flag") and toks[j - 1].low in ("the", "under"):
                     break  # "a militia that fights under the Islamic State banner": its allegiance, no foe
                 if not right and toks[j - 1].low in ("before", "after", "during", "ahead"):
