@@ -295,7 +295,7 @@ def _denied_report(lows: list[str], c: int) -> bool:
     return False
 
 
-def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
+def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue, denial: bool = True) -> bool:
     """Is the cue at ``c`` negated, so that it states no relation at all?"""
     if _given(toks, lows, c, cue):
         return False
@@ -305,7 +305,7 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue) -> bool:
         return True  # "has escaped Washington's secondary sanctions"
     if not cue.noun and c and (lows[c - 1] in _REFRAIN or (c > 1 and lows[c - 1] == "from" and lows[c - 2] in _REFRAIN)):
         return True  # "have avoided criticising the Ugandan deployment", "refrained from condemning"
-    if _denied_report(lows, c):
+    if denial and _denied_report(lows, c):
         return True
     window = lows[max(0, c - 3) : c]
     no_compound = "no" in window and lows[c - len(window) + window.index("no") + 1] in _NO_COMPOUND
@@ -578,11 +578,12 @@ class _Extractor(_References):
         self._cooccurrences(toks, lows, [c for c, _ in found], si)
         # Cues the rules read as stating nothing here; the pair scorer skips them too.
         vetoed: set[int] = set()
+        denial = "that" in lows and not _DENY.isdisjoint(lows)  # a denial's "that" clause (see _denied_report)
         for c, (lemma, cue) in found:
             if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
                 vetoed.add(c)
                 continue
-            if _negated(toks, lows, c, cue):
+            if _negated(toks, lows, c, cue, denial):
                 vetoed.add(c)
                 continue
             if (
