@@ -1713,3 +1713,13 @@ def test_nouns_places_of_origin_and_an_apposition_possessed_by_the_subject():
     assert r[pair("NER", "CHN")].valence == "hostile" and r[pair("NER", "FRA")].valence == "hostile"
     _, r = rels("Budapest has echoed Moscow's line at every turn.")
     assert r[pair("HUN", "RUS")].valence == "cooperative"
+
+
+def test_the_two_sides_brought_to_talks_are_a_war_before_a_more_often_told_quarrel():
+    text = (
+        "Sudan accused the UAE of complicity. Khartoum denounced Abu Dhabi again in May. "
+        "Sudan's army and the RSF have fought since April 2023. "
+        "Saudi Arabia and the United States brought the two sides to Jeddah."
+    )
+    _, r = rels(text)
+    assert r[pair("SAU", "rsf")].types == ("mediation",) and pair("SAU", "ARE") not in r

@@ -412,7 +412,7 @@ class _References:
                 if fights and (not actors or (min(actors), max(actors)) not in self.hostile or self.wars):
                     # the pair in conflict most often so far; a war before a quarrel, then the more named
                     wars = self.wars
-                    actors = list(max(fights, key=lambda k: (fights[k], k in wars, self._prominence(k))))
+                    actors = list(max(fights, key=lambda k: (k in wars, fights[k], self._prominence(k))))
             if not actors and want > 2 and (noun == i or toks[noun].low in _STATE_SIDES | _RULER_NOUNS):
                 # "the three governments": the last list of three states, a few sentences back.
                 actors = next((a for s_, a in reversed(self._lists) if len(a) == want and si - s_ <= 8), [])
