@@ -1723,3 +1723,10 @@ def test_the_two_sides_brought_to_talks_are_a_war_before_a_more_often_told_quarr
     )
     _, r = rels(text)
     assert r[pair("SAU", "rsf")].types == ("mediation",) and pair("SAU", "ARE") not in r
+
+
+def test_a_back_reference_noun_in_apposition_is_its_head():
+    _, r = rels("JNIM attacked Mali in May. ECOWAS, the regional group, then sanctioned Mali.")
+    assert r[pair("ecowas", "MLI")].types == ("sanctions",) and r[pair("jnim", "MLI")].types == ("war",)
+    _, r = rels("The bloc met the Alliance of Sahel States. JNIM, the al-Qaeda-aligned coalition, has bled the army.")
+    assert pair("al-qaeda", "jnim") in r and pair("al-qaeda", "alliance-of-sahel-states") not in r

@@ -110,7 +110,11 @@ class _References:
                 if lows[i + 3] in _BACKREF_NOUNS and not toks[i + 3].actor:
                     # "the Iran-aligned movement", "the Iran-backed group", "the Moscow-led alliance":
                     # the one named before.
-                    ref = self._backref(toks, i + 3, lows[i + 3], self.spans[si][0])
+                    head = toks[i - 3].actor if i >= 3 and lows[i - 2] == "," else None
+                    if head is not None and self._kinds.get(head) in ("group", "organization"):
+                        ref = head  # "JNIM, the al-Qaeda-aligned coalition": the apposition's head
+                    else:
+                        ref = self._backref(toks, i + 3, lows[i + 3], self.spans[si][0])
                     if ref is not None and ref != t.actor:
                         toks[i + 3].actor, toks[i + 3].pron = ref, True
             if part == "led" and i + 3 < n and toks[i + 3].actor and toks[i + 3].actor != t.actor:
@@ -238,7 +242,7 @@ class _References:
                 and not (lows[i + 1] == "of" and i + 2 < len(toks) and lows[i + 2].endswith("ing"))
             ):
                 continue
-            ref = self._backref(toks, i, low, s)
+            ref = self._appositive_head(toks, i) or self._backref(toks, i, low, s)
             if ref is not None:
                 toks[i].actor = ref
                 toks[i].pron = True
@@ -248,6 +252,17 @@ class _References:
                 if i + 1 < len(toks) and lows[i + 1] in _POSSESSIVE:
                     toks[i].poss = True  # "the group's leader"
                     del toks[i + 1], lows[i + 1]
+
+    def _appositive_head(self, toks: list[_Tok], i: int) -> str | None:
+        """The group or organization a back-reference noun at ``i`` stands in apposition to:
+        "JNIM, the al-Qaeda-aligned *coalition* that ...", "the ADF, a *militia* born in Uganda"."""
+        k = i - 1
+        while k >= 0 and not toks[k].actor and toks[k].low not in ("the", "a", "an", ",") and (toks[k].low.isalpha() or toks[k].low == "-"):
+            k -= 1
+        if k < 2 or toks[k].low not in ("the", "a", "an") or toks[k - 1].low != ",":
+            return None
+        head = toks[k - 2].actor
+        return head if head is not None and self._kinds.get(head) in ("group", "organization") else None
 
     def _backref(self, toks: list[_Tok], i: int, low: str, s: int, keep=None) -> str | None:
         """The actor the back-reference noun ``low`` at ``i`` stands for: the last named with the
