@@ -1730,3 +1730,12 @@ def test_a_back_reference_noun_in_apposition_is_its_head():
     assert r[pair("ecowas", "MLI")].types == ("sanctions",) and r[pair("jnim", "MLI")].types == ("war",)
     _, r = rels("The bloc met the Alliance of Sahel States. JNIM, the al-Qaeda-aligned coalition, has bled the army.")
     assert pair("al-qaeda", "jnim") in r and pair("al-qaeda", "alliance-of-sahel-states") not in r
+
+
+def test_the_junta_with_no_owner_named_is_the_juntas_of_the_state_the_text_is_set_in():
+    text = (
+        "Soldiers in Niger seized power in 2023. Across Niger, fuel is scarce. In Niger, prices have doubled. "
+        "Russia sent instructors to Burkina Faso. The United States left months after the junta tore up its accord with Washington."
+    )
+    _, r = rels(text)
+    assert pair("NER", "USA") in r and pair("RUS", "USA") not in r

@@ -210,6 +210,8 @@ class _References:
                 # "Turkey shelled government forces": a state acting on the forces is not their owner.
                 if j is not None and not any(_verbish(lows[x]) for x in range(j + 1, i)):
                     owner = toks[j].actor
+                elif low == "junta" and (home := self._home_state()) is not None:
+                    owner = home  # a text has one junta, most likely that of the state it is set in
                 else:
                     owner = next((m.actor for m in reversed(self._prev_ms) if m.actor in states), None)
             if owner is None and mod >= 0:
