@@ -95,7 +95,9 @@ class _References:
                     k = next((x for x in range(i + 3, min(n, i + 8)) if lows[x] == "between"), None)
                     a = next((x for x in range(k + 1, min(n, k + 5)) if toks[x].actor), None) if k is not None else None
                     named = [toks[x].actor for x in _group(toks, a, 1, 12)] if a is not None else []
-                    parties = list(dict.fromkeys(p for p in named if p != t.actor))
+                    before, parties = parties, list(dict.fromkeys(p for p in named if p != t.actor))
+                    if not parties and len(before) == 1 and i + 5 < n and lows[i + 4] == "with" and toks[i + 5].actor not in (None, t.actor, before[0]):
+                        parties = [before[0], toks[i + 5].actor]  # type: ignore[list-item]  # "It enjoys the China-brokered détente with Tehran"
                 if len(parties) >= 2:
                     for p in parties:
                         self._add(t.actor, p, True, "mediation", 0.5, si)  # type: ignore[arg-type]
