@@ -1744,3 +1744,8 @@ def test_the_junta_with_no_owner_named_is_the_juntas_of_the_state_the_text_is_se
 def test_an_x_brokered_detente_with_y_relates_the_subject_and_y():
     _, r = rels("Saudi Arabia is calm. It also enjoys the China-brokered détente with Tehran it struck in 2023.")
     assert {r[pair("CHN", x)].types for x in ("SAU", "IRN")} == {("mediation",)}
+
+
+def test_its_after_saying_is_the_sayers():
+    _, r = rels('Kigali denies commanding the M23, saying its "defensive measures" target the FDLR.')
+    assert r[pair("RWA", "fdlr")].valence == "hostile" and pair("m23", "fdlr") not in r

@@ -187,6 +187,8 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
 # Verb cue forms that are mostly nouns stating nothing, unless an actor stands right before them
 # ("Hamas recruits"; not "the group's recruits", "its foreign annex").
+# "..., saying its forces ...": what the subject says of itself.
+_REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 # Participles before "in" that make the place where a thing is from: "ships owned in Greece".
 _ORIGIN_PARTS = frozenset("owned registered based headquartered flagged built made incorporated listed".split())
 _PLURAL_NOUNS = frozenset(("recruits", "annex"))
@@ -1145,6 +1147,12 @@ class _Extractor(_References):
             if t.low == ")" and (before := _before_brackets(toks, j)) is not None:
                 j = before  # "the Rapid Support Forces (RSF) turned": past the bracketed acronym to the name
                 continue
+            if (
+                t.low in ("its", "their") and not t.actor and j and toks[j - 1].low in _REPORTING_ING
+                and subj is not None and subj < j and toks[subj].actor
+            ):
+                # "Kigali denies commanding the group, saying its measures target the FDLR": the sayer's
+                return _group(toks, subj, -1, 12)
             if t.low in _BOUNDARY:
                 if not noun and t.low in ("—", "–") and all(
                     x.low in _ADVERBS or x.low in _AUX or _verbish(x.low) for x in toks[j + 1 : c]
