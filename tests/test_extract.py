@@ -1749,3 +1749,9 @@ def test_an_x_brokered_detente_with_y_relates_the_subject_and_y():
 def test_its_after_saying_is_the_sayers():
     _, r = rels('Kigali denies commanding the M23, saying its "defensive measures" target the FDLR.')
     assert r[pair("RWA", "fdlr")].valence == "hostile" and pair("m23", "fdlr") not in r
+
+
+def test_driving_out_and_a_compound_modified_back_reference():
+    _, r = rels("It is guarded by the Syrian Democratic Forces (SDF), the Kurdish-led militia that drove Islamic State out of Baghouz.")
+    assert r[pair("sdf", "islamic-state")].valence == "hostile"
+    assert not rels("Officials in Nairobi drove out to the airport.")[1]

@@ -46,12 +46,16 @@ from ._grammar import (
     _USE_VERBS,
     _WEAK_KINGDOMS,
     _after_prep,
+    _before_brackets,
     _force_key,
     _group,
     _main_subject,
     _Tok,
     _verbish,
 )
+
+# Second parts of a compound modifier before a back-reference noun ("the Kurdish-led militia").
+_COMPOUND_PARTS = frozenset("led backed based aligned dominated run linked affiliated allied".split())
 
 
 def _describing(toks: list[_Tok], k: int) -> bool:
@@ -240,6 +244,8 @@ class _References:
             ):
                 self._national_group(toks, lows, i, s)
                 continue
+            if i > 3 and lows[i - 2] == "-" and lows[i - 1] in _COMPOUND_PARTS and lows[i - 4] == "the" and not toks[i - 3].actor:
+                adj = True  # "the Kurdish-led militia": as definite as "the militia"
             if i == 0 or (lows[i - 1] != "the" and not adj) or toks[i].actor or (
                 i + 1 < len(toks) and lows[i + 1] in _BACKREF_NOT_AFTER
                 # "the group of seven" is a name; "accused the bloc of rewarding" is the bloc
@@ -265,7 +271,10 @@ class _References:
             k -= 1
         if k < 2 or toks[k].low not in ("the", "a", "an") or toks[k - 1].low != ",":
             return None
-        head = toks[k - 2].actor
+        h = k - 2
+        if toks[h].low == ")" and (b := _before_brackets(toks, h)) is not None:
+            h = b  # "the Syrian Democratic Forces (SDF), the Kurdish-led militia"
+        head = toks[h].actor
         return head if head is not None and self._kinds.get(head) in ("group", "organization") else None
 
     def _backref(self, toks: list[_Tok], i: int, low: str, s: int, keep=None) -> str | None:

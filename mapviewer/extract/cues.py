@@ -140,6 +140,7 @@ def _cues() -> dict[str, Cue]:
     add("loggerheads", "hostility", "sym", True, 0.7)  # "Brussels is at loggerheads with Norway"
     # "Hanoi is wary of Beijing", "suspicious of Moscow's motives" (with "of" only).
     add("wary suspicious distrustful", "hostility", "dir", True, 0.5)
+    add("drive", "war", "dir", weight=0.6)  # "drove Islamic State out of Baghouz" (with "out" only)
     add("brush", "hostility", "dir", weight=0.6)  # "brushed aside an order from the ICJ", "brushed off"
     # "has worked hand in glove with Chisinau", "stood shoulder to shoulder with Guyana".
     add("glove", "cooperation", "sym", True, 0.6)
@@ -379,6 +380,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "suspicious": frozenset(("of",)),
     "distrustful": frozenset(("of",)),
     "brush": frozenset(("aside", "off")),
+    "drive": frozenset(("out",)),
     "shoulder": frozenset(("to", "with")),
     "show": frozenset(("door",)),
     "allegiance": frozenset(("to",)),
@@ -470,7 +472,7 @@ _IRREGULAR = {
     "met": "meet", "meets": "meet", "withdrew": "withdraw", "left": "leave", "leaves": "leave", "withdrawn": "withdraw",
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
-    "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
+    "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
     "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }
 
