@@ -1755,3 +1755,10 @@ def test_driving_out_and_a_compound_modified_back_reference():
     _, r = rels("It is guarded by the Syrian Democratic Forces (SDF), the Kurdish-led militia that drove Islamic State out of Baghouz.")
     assert r[pair("sdf", "islamic-state")].valence == "hostile"
     assert not rels("Officials in Nairobi drove out to the airport.")[1]
+
+
+def test_a_list_going_on_past_a_name_the_gazetteer_lacks_is_still_a_list():
+    _, r = rels("In December 2024, Norway, the United Kingdom and the Faroe Islands struck a deal dividing the mackerel stock.")
+    assert r[pair("NOR", "GBR")].valence == "cooperative"
+    _, r = rels("Russia, Algeria's main arms supplier, condemned Mali.")
+    assert pair("RUS", "MLI") in r and pair("DZA", "MLI") not in r

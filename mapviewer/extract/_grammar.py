@@ -291,6 +291,8 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
         elif not (t.low in _COORD_GLUE or t.low in _HEADS):
             break
         j += step
+    if not listed and step < 0 and len(out) > 1 and out[0] + 1 < len(toks) and toks[out[0] + 1].low in ("and", "or"):
+        listed = True  # "Norway, the United Kingdom and the Faroe Islands": a list going on past a name we lack
     if not listed:
         return [k for k in out if toks[k].actor == toks[out[0]].actor]
     return out
