@@ -1762,3 +1762,9 @@ def test_a_list_going_on_past_a_name_the_gazetteer_lacks_is_still_a_list():
     assert r[pair("NOR", "GBR")].valence == "cooperative"
     _, r = rels("Russia, Algeria's main arms supplier, condemned Mali.")
     assert pair("RUS", "MLI") in r and pair("DZA", "MLI") not in r
+
+
+def test_a_present_participle_between_commas_before_the_main_verb_is_an_aside():
+    _, r = rels("Egyptian officers, working alongside Qatari and American envoys, shuttled proposals between Israel and Hamas.")
+    assert {r[pair("EGY", x)].types for x in ("ISR", "hamas")} == {("mediation",)}
+    assert pair("QAT", "hamas") not in r and r[pair("EGY", "QAT")].valence == "cooperative"

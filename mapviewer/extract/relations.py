@@ -570,9 +570,14 @@ class _Extractor(_References):
         # A participle phrase between commas is an aside too: "The UN mission, *led since 2025 by
         # Ghanaian diplomat Hanna Tetteh*, has been trying to broker ...".
         for i in commas:
-            if toks[i + 1].low in _APPOSITIVE_PARTICIPLES and not rel[i + 1]:
+            ing = lows[i + 1].endswith("ing") and lows[i + 1].isalpha()
+            if (toks[i + 1].low in _APPOSITIVE_PARTICIPLES or ing) and not rel[i + 1]:
                 close = next((k for k in range(i + 2, min(n, i + 16)) if lows[k] in (",", ";", ":", ".")), None)
-                if close is not None and lows[close] == ",":
+                if close is not None and lows[close] == "," and (
+                    not ing or (close + 1 < n and not toks[close + 1].actor and _verbish(lows[close + 1]))
+                ):
+                    # also "Egyptian officers, *working alongside Qatari envoys*, shuttled ...": a
+                    # present participle between commas, the main verb right after
                     for k in range(i + 1, close):
                         rel[k] = True
         self._rel = rel
