@@ -1768,3 +1768,8 @@ def test_a_present_participle_between_commas_before_the_main_verb_is_an_aside():
     _, r = rels("Egyptian officers, working alongside Qatari and American envoys, shuttled proposals between Israel and Hamas.")
     assert {r[pair("EGY", x)].types for x in ("ISR", "hamas")} == {("mediation",)}
     assert pair("QAT", "hamas") not in r and r[pair("EGY", "QAT")].valence == "cooperative"
+
+
+def test_an_object_possessed_by_the_subject_is_passed_for_what_follows_its_preposition():
+    _, r = rels("Pashinyan has since frozen Armenia's participation in the CSTO.")
+    assert r[pair("ARM", "csto")].valence == "hostile"

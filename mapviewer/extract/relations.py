@@ -806,6 +806,11 @@ class _Extractor(_References):
             elif not cue.noun and c + 1 < n and lows[c + 1] in ("him", "her") and not toks[c + 1].actor:
                 self._person_object(toks, c)
             left, right, passive, between = self._sides(toks, c, cue, subj)
+            if left and right and not passive and toks[right[-1]].poss and {toks[x].actor for x in right} <= {toks[x].actor for x in left}:
+                # "Pashinyan has frozen Armenia's participation in the CSTO": past the subject's own
+                nxt = next((x for x in range(right[-1] + 1, min(n, right[-1] + 6)) if toks[x].actor or lows[x] in _BOUNDARY or lows[x] == ","), None)
+                if nxt is not None and toks[nxt].actor and not {"in", "of", "with"}.isdisjoint(lows[right[-1] + 1 : nxt]):
+                    right = _group(toks, nxt, 1, 12)
             if (
                 lemma == "joint" and c + 3 < n and toks[c + 1].actor and lows[c + 2] in ("-", "–") and toks[c + 3].actor
                 and toks[c + 1].actor != toks[c + 3].actor
