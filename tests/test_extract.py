@@ -1773,3 +1773,12 @@ def test_a_present_participle_between_commas_before_the_main_verb_is_an_aside():
 def test_an_object_possessed_by_the_subject_is_passed_for_what_follows_its_preposition():
     _, r = rels("Pashinyan has since frozen Armenia's participation in the CSTO.")
     assert r[pair("ARM", "csto")].valence == "hostile"
+
+
+def test_a_list_opening_a_clause_of_time_and_a_co_prefixed_verb():
+    _, r = rels('Six months after Britain, France and Germany pulled the trigger on "snapback" against Tehran, sanctions returned.')
+    assert {r[pair(x, "IRN")].valence for x in ("GBR", "FRA", "DEU")} == {"hostile"}
+    _, r = rels("A summit that drew leaders from Egypt, Iran and the UAE gave both men a stage.")
+    assert not r
+    _, r = rels("France co-sponsored the ceasefire and has since poured money and equipment into the Lebanese army.")
+    assert r[pair("FRA", "LBN")].types == ("aid",)

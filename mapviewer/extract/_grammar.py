@@ -265,7 +265,11 @@ def _group(toks: list[_Tok], i: int, step: int, limit: int) -> list[int]:
         if t.actor:
             if t.pron and t.low in _PRONOUNS:
                 break
-            if step < 0 and mark and toks[j + 1].low == "," and _after_prep(toks, j) and not _after_prep(toks, out[0]):
+            if (
+                step < 0 and mark and toks[j + 1].low == "," and _after_prep(toks, j) and not _after_prep(toks, out[0])
+                # not "after Britain, France and Germany pulled": a list opening a clause of time
+                and not (j + 2 < len(toks) and toks[j + 2].actor and _word_before(toks, j) in _TIME_CONJ)
+            ):
                 break  # "support for the M23, and Britain suspended": the M23 ends the clause before
             b = j - 1
             while b > 1 and toks[b].low in ("the", "_"):
@@ -370,6 +374,8 @@ def _is_subject(toks: list[_Tok], i: int) -> bool:
             return False
         if low in _AUX or _verbish(low):
             return True
+        if low in ("co", "re") and j + 2 < len(toks) and toks[j + 1].low == "-" and _verbish(toks[j + 2].low):
+            return True  # "France co-sponsored the ceasefire", "Ankara re-imposed"
         if (
             low in _ADVERBS
             or (low.endswith("ly") and low.isalpha())  # "the two countries finally ended"
@@ -385,6 +391,9 @@ def _is_subject(toks: list[_Tok], i: int) -> bool:
             return True
         return False
     return False
+
+
+_TIME_CONJ = frozenset("after before since until".split())
 
 
 def _after_prep(toks: list[_Tok], i: int) -> bool:
