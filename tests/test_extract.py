@@ -1782,3 +1782,8 @@ def test_a_list_opening_a_clause_of_time_and_a_co_prefixed_verb():
     assert not r
     _, r = rels("France co-sponsored the ceasefire and has since poured money and equipment into the Lebanese army.")
     assert r[pair("FRA", "LBN")].types == ("aid",)
+
+
+def test_choking_supply_lines_is_hostile():
+    _, r = rels("JNIM attacked army posts in Burkina Faso. In Mali, the same group has choked fuel convoys heading to Bamako.")
+    assert r[pair("jnim", "MLI")].valence == "hostile"

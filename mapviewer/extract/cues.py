@@ -62,6 +62,7 @@ def _cues() -> dict[str, Cue]:
     add("fire", "war", "dir", weight=0.6)
     add("pound pummel batter", "war", "dir", weight=0.7)
     add("encircle", "hostility", "dir", weight=0.7)  # "warships encircled Taiwan": a show of force
+    add("choke strangle throttle", "hostility", "dir", weight=0.6)  # "has choked fuel convoys heading to Bamako"
     add("squeeze", "sanctions", "dir", True, 0.6)  # "Washington's squeeze on Russian energy revenue"
     add("snapback", "sanctions", "dir", True, 0.7)  # "pulled the trigger on snapback against Tehran"
     add("spar", "hostility", "sym", weight=0.6)  # "has sparred with Buenos Aires"
