@@ -1138,8 +1138,12 @@ class _Extractor(_References):
         if c and toks[c - 1].low == "," and toks[c].low.endswith("ing") and subj is not None and subj < c:
             # ", accusing Israel": the clause's subject, with all its coordinated actors.
             return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
-        k = next((x for x in range(c - 1, max(-1, c - 4), -1) if toks[x].low in _POSS_PRONOUNS), None)
-        if k is not None and k > 0 and toks[k - 1].low == "," and not toks[k].actor and all(t.low.isalpha() and not t.actor for t in toks[k + 1 : c]):
+        k = c - 1
+        while k > 0 and c - k <= 3 and toks[k].low not in _POSS_PRONOUNS:
+            k -= 1
+        if k > 0 and c - k <= 3 and toks[k - 1].low == "," and toks[k].low in _POSS_PRONOUNS and not toks[k].actor and all(
+            t.low.isalpha() and not t.actor for t in toks[k + 1 : c]
+        ):
             # "He travelled to Tianjin for the SCO summit, his first visit to China": the clause's subject, if known
             return _group(toks, subj, -1, 12) if subj is not None and subj < k and toks[subj].actor else []
         j = c - 1
@@ -1283,7 +1287,9 @@ class _Extractor(_References):
                 if not right and cue.noun and _word_before(toks, j) == "at" and self._kinds.get(t.actor) == "organization":
                     j = end + 1
                     continue  # "denounce US sanctions at the UN Security Council": the forum
-                if _word_before(toks, j) == "in" and j > 1 and toks[j - 2 if toks[j - 1].low == "in" else j - 3].low in _ORIGIN_PARTS:
+                if j > 2 and (toks[j - 1].low == "in" or (toks[j - 1].low == "the" and toks[j - 2].low == "in")) and (
+                    toks[j - 2 if toks[j - 1].low == "in" else j - 3].low in _ORIGIN_PARTS
+                ):
                     break  # "in ships owned in Greece, China and Denmark": where things come from, no party
                 if end + 1 < n and toks[end + 1].low in ("banner", "flag") and toks[j - 1].low in ("the", "under"):
                     break  # "a militia that fights under the Islamic State banner": its allegiance, no foe
