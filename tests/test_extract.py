@@ -1787,3 +1787,8 @@ def test_a_list_opening_a_clause_of_time_and_a_co_prefixed_verb():
 def test_choking_supply_lines_is_hostile():
     _, r = rels("JNIM attacked army posts in Burkina Faso. In Mali, the same group has choked fuel convoys heading to Bamako.")
     assert r[pair("jnim", "MLI")].valence == "hostile"
+
+
+def test_the_subject_of_a_clause_before_an_active_mediation_is_no_party():
+    _, r = rels("Turkey threatened to intervene and Russia brokered a deal that will see Armenians leave certain areas.")
+    assert pair("RUS", "TUR") not in r

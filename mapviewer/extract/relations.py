@@ -1537,7 +1537,7 @@ class _Extractor(_References):
                 if len(named) == 2 and ((min(named), max(named)) in self.hostile or (agent_seen and set(parties) < set(named))):
                     # also "The kingdom restored relations with Iran in a deal brokered by Beijing"
                     parties = named  # type: ignore[assignment]
-            if len(parties) == 1 and not between and subj is not None and subj < c and toks[subj].actor not in med:
+            if len(parties) == 1 and agent_seen and not between and subj is not None and subj < c and toks[subj].actor not in med:
                 # "The kingdom restored relations with Iran in a deal brokered by Beijing", "enjoys
                 # the China-brokered détente with Tehran": the clause's subject is the other party.
                 parties = [toks[subj].actor, *parties] if toks[subj].actor != parties[0] else parties  # type: ignore[list-item]
