@@ -101,12 +101,14 @@ _NOUN_AFTER = re.compile(r"[ \t]+(" + "|".join(_BACKREF_NOUNS) + r")\b")
 _BACKREF_NOT_AFTER = frozenset("between with of against".split())
 # A group named only to describe another is no antecedent of "the militants": "al-Shabaab,
 # *al-Qaeda's* affiliate", "the *al-Qaeda*-aligned coalition", "under the *Islamic State* banner".
+_DESCRIBED_BY_POSS = ("affiliate", "offshoot", "branch", "franchise", "wing", "ally", "successor", "splinter")
+_DESCRIBED_BY_NEXT = ("banner", "flag", "umbrella", "brand", "affiliate", "offshoot", "franchise")
+_DESCRIBING_NOUNS = frozenset(_DESCRIBED_BY_POSS + _DESCRIBED_BY_NEXT)
 _DESCRIBING_AFTER = re.compile(
     r"(?:-(?:aligned|backed|linked|affiliated|allied|inspired|style|loyal)\b"
-    r"|['’]s[ \t]+(?:\w+[ \t]+)?(?:affiliate|offshoot|branch|franchise|wing|ally|successor|splinter)\b"
-    r"|[ \t]+(?:banner|flag|umbrella|brand|affiliate|offshoot|franchise)\b)"
+    r"|['’]s[ \t]+(?:\w+[ \t]+)?(?:" + "|".join(_DESCRIBED_BY_POSS) + r")\b"
+    r"|[ \t]+(?:" + "|".join(_DESCRIBED_BY_NEXT) + r")\b)"
 )
-_DESCRIBING_NOUNS = frozenset("affiliate offshoot branch franchise wing ally successor splinter banner flag umbrella brand".split())
 _BACKREF_RANGE = 1500  # characters: an older antecedent is too far back to be meant
 # A state's own forces, named with it: "the Sudanese army", "Sudan's military", "Burhan's forces".
 # A later bare "the army" stands for the last such state (see _Extractor._resolve_forces).

@@ -116,11 +116,8 @@ class _References:
                 if lows[i + 3] in _BACKREF_NOUNS and not toks[i + 3].actor:
                     # "the Iran-aligned movement", "the Iran-backed group", "the Moscow-led alliance":
                     # the one named before.
-                    head = toks[i - 3].actor if i >= 3 and lows[i - 2] == "," else None
-                    if head is not None and self._kinds.get(head) in ("group", "organization"):
-                        ref = head  # "JNIM, the al-Qaeda-aligned coalition": the apposition's head
-                    else:
-                        ref = self._backref(toks, i + 3, lows[i + 3], self.spans[si][0])
+                    # "JNIM, the al-Qaeda-aligned coalition": the apposition's head, else the one named before
+                    ref = self._apposition_head(toks, i - 1) or self._backref(toks, i + 3, lows[i + 3], self.spans[si][0])
                     if ref is not None and ref != t.actor:
                         toks[i + 3].actor, toks[i + 3].pron = ref, True
             if part == "led" and i + 3 < n and toks[i + 3].actor and toks[i + 3].actor != t.actor:
@@ -269,11 +266,16 @@ class _References:
         k = i - 1
         while k >= 0 and not toks[k].actor and toks[k].low not in ("the", "a", "an", ",") and (toks[k].low.isalpha() or toks[k].low == "-"):
             k -= 1
-        if k < 2 or toks[k].low not in ("the", "a", "an") or toks[k - 1].low != ",":
+        return self._apposition_head(toks, k) if k >= 0 and toks[k].low in ("the", "a", "an") else None
+
+    def _apposition_head(self, toks: list[_Tok], det: int) -> str | None:
+        """The group or organization before ", " that the noun phrase opening with the article at
+        ``det`` is in apposition to, past a bracketed acronym ("the SDF (SDF), the ... militia")."""
+        if det < 2 or toks[det - 1].low != ",":
             return None
-        h = k - 2
+        h = det - 2
         if toks[h].low == ")" and (b := _before_brackets(toks, h)) is not None:
-            h = b  # "the Syrian Democratic Forces (SDF), the Kurdish-led militia"
+            h = b
         head = toks[h].actor
         return head if head is not None and self._kinds.get(head) in ("group", "organization") else None
 

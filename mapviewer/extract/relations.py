@@ -183,20 +183,21 @@ _NO_COMPOUND = frozenset("limits limit strings holds".split())
 _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steered remain remained".split())
 # Before a noun use of a verb's "-ing" form: "the crossing into Mauritania".
 _DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
-# Goods whose taking is buying: "Budapest takes Russian gas".
-# Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
-# Verb cue forms that are mostly nouns stating nothing, unless an actor stands right before them
-# ("Hamas recruits"; not "the group's recruits", "its foreign annex").
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 # Participles before "in" that make the place where a thing is from: "ships owned in Greece".
 _ORIGIN_PARTS = frozenset("owned registered based headquartered flagged built made incorporated listed".split())
-_PLURAL_NOUNS = frozenset(("recruits", "annex"))
+# Verb cue forms that are mostly nouns stating nothing, unless an actor stands right before them
+# ("Hamas recruits"; not "the group's recruits", "its foreign annex").
+_NOUN_FORMS = frozenset(("recruits", "annex"))
+# Verbs of denial whose "that" clause states nothing: "denied a report that Riyadh had received".
 _DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejects".split())
+# Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
 _ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
 # What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
 _TRADED_BLOWS = frozenset("blows fire insults accusations barbs threats jibes recriminations punches".split())
 _MESSAGES = frozenset("messages message proposals letters offers notes".split())
+# Goods whose taking is buying: "Budapest takes Russian gas".
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
 # "the Sudanese Armed Forces", "armed groups": "armed" as an adjective.
 _ARMED_NOUNS = frozenset("forces force groups group men militias militia wing gangs clashes conflict struggle violence robbery guards".split())
@@ -600,7 +601,7 @@ class _Extractor(_References):
                 vetoed.add(c)  # "the Sudanese Armed Forces", "armed groups": an adjective, no one armed
                 continue
             if (lemma == "accord" and lows[c] == "according") or (
-                lows[c] in _PLURAL_NOUNS and c and not (toks[c - 1].actor and not toks[c - 1].poss) and lows[c - 1] not in _ADVERBS
+                lows[c] in _NOUN_FORMS and c and not (toks[c - 1].actor and not toks[c - 1].poss) and lows[c - 1] not in _ADVERBS
             ):
                 vetoed.add(c)  # "according to the World Bank": a source; "the group's recruits", "its annex": nouns
                 continue
@@ -805,12 +806,6 @@ class _Extractor(_References):
                 self._object_pronoun(toks, c, subj)
             elif not cue.noun and c + 1 < n and lows[c + 1] in ("him", "her") and not toks[c + 1].actor:
                 self._person_object(toks, c)
-            left, right, passive, between = self._sides(toks, c, cue, subj)
-            if left and right and not passive and toks[right[-1]].poss and {toks[x].actor for x in right} <= {toks[x].actor for x in left}:
-                # "Pashinyan has frozen Armenia's participation in the CSTO": past the subject's own
-                nxt = next((x for x in range(right[-1] + 1, min(n, right[-1] + 6)) if toks[x].actor or lows[x] in _BOUNDARY or lows[x] == ","), None)
-                if nxt is not None and toks[nxt].actor and not {"in", "of", "with"}.isdisjoint(lows[right[-1] + 1 : nxt]):
-                    right = _group(toks, nxt, 1, 12)
             if (
                 lemma == "joint" and c + 3 < n and toks[c + 1].actor and lows[c + 2] in ("-", "–") and toks[c + 3].actor
                 and toks[c + 1].actor != toks[c + 3].actor
@@ -818,6 +813,12 @@ class _Extractor(_References):
                 # "joint Sino-Russian coast guard patrols": the compound's two are the ones acting together
                 self._add(toks[c + 1].actor, toks[c + 3].actor, False, type_, conf, si)  # type: ignore[arg-type]
                 continue
+            left, right, passive, between = self._sides(toks, c, cue, subj)
+            if left and right and not passive and toks[right[-1]].poss and {toks[x].actor for x in right} <= {toks[x].actor for x in left}:
+                # "Pashinyan has frozen Armenia's participation in the CSTO": past the subject's own
+                nxt = next((x for x in range(right[-1] + 1, min(n, right[-1] + 6)) if toks[x].actor or lows[x] in _BOUNDARY or lows[x] == ","), None)
+                if nxt is not None and toks[nxt].actor and not {"in", "of", "with"}.isdisjoint(lows[right[-1] + 1 : nxt]):
+                    right = _group(toks, nxt, 1, 12)
             if left and not right and not cue.noun and not passive and _sides_named(lows[c + 1 : c + 5]):
                 # "Moscow still garrisons both sides": the two actors of the sentence before, else
                 # the parties of the text's main war.
@@ -1537,10 +1538,6 @@ class _Extractor(_References):
                 if len(named) == 2 and ((min(named), max(named)) in self.hostile or (agent_seen and set(parties) < set(named))):
                     # also "The kingdom restored relations with Iran in a deal brokered by Beijing"
                     parties = named  # type: ignore[assignment]
-            if len(parties) == 1 and agent_seen and not between and subj is not None and subj < c and toks[subj].actor not in med:
-                # "The kingdom restored relations with Iran in a deal brokered by Beijing", "enjoys
-                # the China-brokered détente with Tehran": the clause's subject is the other party.
-                parties = [toks[subj].actor, *parties] if toks[subj].actor != parties[0] else parties  # type: ignore[list-item]
         if between and not parties and not any(t.actor for t in toks[c + 1 : c + 20]) and not _sides_named([t.low for t in toks[c + 1 : c + 12]]):
             return  # "shuttled between the al-Khadim and al-Jufra airbases": sides the map does not hold
         if between and len(parties) == 1:
