@@ -131,24 +131,34 @@ def test_quality_on_the_fixture_articles():
     held = {"tp": 0, "pred": 0, "gold": 0}
     dev = {"tp": 0, "pred": 0, "gold": 0}
     violations = []
+    held_violations = 0
     for name in sorted(GOLD):
         if name.startswith("_"):
             continue
         m = map_article(FIXTURES / name)
         gold, optional, absent = gold_of_fixture(name, m.articles[0].text)
         s = score(m, gold, optional)
-        _print(name, s)
+        is_held = "_heldout." in name
+        if not is_held:
+            # Held-out articles are reported only in aggregate: whoever tunes the rules reads
+            # this output, and a held-out miss read is a held-out article spent.
+            _print(name, s)
         tp = round(s["precision"] * s["n_pred"])
-        group = (held,) if "_heldout." in name else (dev,) if "_dev." in name else ()
+        group = (held,) if is_held else (dev,) if "_dev." in name else ()
         for acc in (tot, *group):
             acc["tp"] += tp
             acc["pred"] += s["n_pred"]
             acc["gold"] += s["n_gold"]
         pred_pairs = set(_pairs(m))
-        violations += [(name, tuple(sorted(p))) for p in absent if p in pred_pairs]
+        hits = [(name, tuple(sorted(p))) for p in absent if p in pred_pairs]
+        if is_held:
+            held_violations += len(hits)
+        else:
+            violations += hits
     print(
         f"{'all fixtures (micro)':<42} P={tot['tp'] / max(1, tot['pred']):.2f} "
-        f"R={tot['tp'] / max(1, tot['gold']):.2f}; forbidden pairs predicted: {violations or 'none'}"
+        f"R={tot['tp'] / max(1, tot['gold']):.2f}; forbidden pairs predicted outside the held-out "
+        f"set: {violations or 'none'}; in it: {held_violations}"
     )
     tuned = {k: tot[k] - held[k] - dev[k] for k in tot}
     for label, acc in (
