@@ -1792,3 +1792,76 @@ def test_choking_supply_lines_is_hostile():
 def test_the_subject_of_a_clause_before_an_active_mediation_is_no_party():
     _, r = rels("Turkey threatened to intervene and Russia brokered a deal that will see Armenians leave certain areas.")
     assert pair("RUS", "TUR") not in r
+
+
+def test_a_but_inside_a_relative_clause_does_not_cut_the_main_clause_from_its_subject():
+    text = "Washington, which does not recognise Taiwan but remains its supplier, is locked in a tariff war with Beijing."
+    _, r = rels(text)
+    assert r[pair("USA", "CHN")].valence == "hostile" and pair("USA", "TWN") not in r
+
+
+def test_idioms_of_blame_and_solidarity():
+    _, r = rels("Increasingly, Jordan also points the finger at Iran.")
+    assert r[pair("JOR", "IRN")].valence == "hostile"
+    _, r = rels("The EU closed ranks behind Sweden.")
+    assert r[pair("eu", "SWE")].valence == "cooperative"
+    _, r = rels("Hungary moved in lockstep with Turkey.")
+    assert r[pair("HUN", "TUR")].valence == "cooperative"
+    _, r = rels("Algeria withdrew its ambassador from Paris within days.")
+    assert r[pair("DZA", "FRA")].valence == "hostile"
+
+
+def test_a_pair_at_odds_in_an_aside_and_a_compound_warning_is_no_warning():
+    _, r = rels("Seoul and Tokyo, long at odds over wartime history, have stepped up sharing of missile-warning data with Washington.")
+    assert r[pair("KOR", "JPN")].valence == "hostile"
+    assert {r[pair(x, "USA")].valence for x in ("KOR", "JPN")} == {"cooperative"}
+    _, r = rels("Berlin and Warsaw, for all their squabbling over reparations, now share radar data in real time.")
+    assert r[pair("DEU", "POL")].valence == "mixed"
+
+
+def test_switching_recognition_is_hostile_to_one_side_and_friendly_to_the_other():
+    for text in (
+        "Nauru switched diplomatic recognition from Taipei to Beijing.",
+        "Honduras dropped Taipei for Beijing in 2023.",
+        "Honduras ditched Taiwan in favour of China.",
+    ):
+        m, r = rels(text)
+        (x,) = {a for a in (m.relations[0].source, m.relations[0].target) if a not in ("CHN", "TWN")}
+        assert r[pair(x, "TWN")].valence == "hostile" and r[pair(x, "CHN")].valence == "cooperative", text
+        assert pair("CHN", "TWN") not in r
+    _, r = rels("Turkey dropped its objection to Sweden.")
+    assert r[pair("TUR", "SWE")].valence == "cooperative"
+
+
+def test_two_capitals_reopening_a_crossing_relate_to_each_other():
+    _, r = rels("Museveni and Kagame spent years at daggers drawn before Kampala and Kigali reopened the Gatuna crossing.")
+    assert r[pair("UGA", "RWA")].valence == "cooperative"
+    _, r = rels("Kampala and Kigali reopened a factory.")
+    assert not r
+
+
+def test_a_short_aside_does_not_shield_a_verb_from_its_negation():
+    for text in (
+        "Turkey has not, however, offered to mediate between Baku and Moscow.",
+        "South Korea has not, however, sent weapons to Ukraine.",
+    ):
+        assert not rels(text)[1], text
+    _, r = rels("Turkey has, however, offered to mediate between Baku and Moscow.")
+    assert r[pair("TUR", "AZE")].types == ("mediation",)
+    _, r = rels("South Korea has not sent weapons to Ukraine but signed a deal with Poland.")
+    assert r[pair("KOR", "POL")].valence == "cooperative" and pair("KOR", "UKR") not in r
+
+
+def test_a_sentence_opening_with_nor_negates_its_main_clause_only():
+    assert not rels("Nor, contrary to rumours in Buenos Aires, has India signed any swap arrangement with Argentina.")[1]
+    _, r = rels("Nor has Washington, which sold weapons to Israel throughout the war, shown appetite to lean on Netanyahu.")
+    assert r[pair("USA", "ISR")].types == ("arms trade",)
+    _, r = rels("Neither Bogota nor Brasilia has recognised the result, and in October Brazil vetoed Venezuela's bid.")
+    assert r[pair("BRA", "VEN")].valence == "hostile"
+
+
+def test_spectators_of_a_signing_are_no_party_to_it():
+    assert not rels("Diplomats from France, Iran and India attended the signing of the joint statement as observers.")[1]
+    assert not rels("Diplomats from Japan, Indonesia and France watched the treaty signing from the gallery.")[1]
+    _, r = rels("Iran attended talks with Saudi Arabia in Baghdad.")
+    assert r[pair("IRN", "SAU")].valence == "cooperative"

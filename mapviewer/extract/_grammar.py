@@ -21,7 +21,7 @@ _NEUTRAL_TYPES = frozenset(k for k, v in RELATION_TYPES.items() if v == "neutral
 _PREPS = frozenset(
     "in into to from of with against by at on for between among than inside within across near over "
     "under toward towards about as like via through alongside including amid despite after before "
-    "during without".split()
+    "during without behind".split()
 )
 _AUX = _cues.AUX
 _ADVERBS = frozenset("also still then now recently reportedly allegedly already again once long later soon".split())
@@ -430,11 +430,32 @@ def _inside_name(text: str, s: int, e: int) -> bool:
     return b is not None and b.group(1).lower() not in _NOT_NAME_WORDS
 
 
+def _before_aside(lows: list[str], c: int) -> int:
+    """Token ``c``, or, when a short aside between commas stands right before it ("has not,
+    *however,* offered"), the opening comma of that aside."""
+    if c < 3 or lows[c - 1] != ",":
+        return c
+    for k in range(c - 2, max(0, c - 5), -1):
+        if lows[k] == ",":
+            return k if k + 1 < c - 1 and k > 0 and lows[k - 1] != "," else c
+        if not lows[k].isalpha():
+            return c
+    return c
+
+
 def _negated_before(lows: list[str], k: int) -> bool:
     """Is the verb phrase ending before token ``k`` negated ("has *not* sent instructors", "*refrained*
     from accusing Kampala")? Looks back to the start of the clause, at most eight words."""
     j = k - 1
-    while j >= 0 and k - j <= 8 and lows[j] not in _BOUNDARY and lows[j] not in (",", "and", "but"):
+    skipped = 0
+    while j >= 0 and k - j - skipped <= 8 and lows[j] not in _BOUNDARY and lows[j] not in ("and", "but"):
+        if lows[j] == ",":
+            opening = _before_aside(lows, j + 1)
+            if opening == j + 1:
+                break
+            skipped += j + 1 - opening
+            j = opening - 1  # past "has not, however, sent"
+            continue
         if lows[j] in _cues.NEGATORS or lows[j] in _REFRAIN:
             return True
         j -= 1
@@ -588,7 +609,8 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
 _PARTICLE_SPAN = {"recall": 2, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
-                  "kick": 3, "discuss": 6, "list": 5, "align": 8, "contest": 3, "violate": 3, "breach": 3, "cross": 4, "turn": 3, "show": 6, "echo": 5, "parrot": 5, "drive": 3}
+                  "kick": 3, "discuss": 6, "list": 5, "align": 8, "contest": 3, "violate": 3, "breach": 3, "cross": 4, "turn": 3, "show": 6, "echo": 5, "parrot": 5, "drive": 3,
+                  "withdraw": 2, "share": 6}
 
 
 def _listed(toks: list[_Tok], i: int, j: int) -> bool:

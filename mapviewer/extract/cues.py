@@ -139,6 +139,15 @@ def _cues() -> dict[str, Cue]:
     add("coordination arrangement", "cooperation", "sym", True, 0.5)
     add("odds", "hostility", "sym", True, 0.6)  # "put it at odds with Iran"
     add("loggerheads", "hostility", "sym", True, 0.7)  # "Brussels is at loggerheads with Norway"
+    # "switched recognition from Taipei to Beijing", "dropped Taipei for Beijing": one side left for
+    # the other (relations: only in those shapes).
+    add("switch shift transfer drop ditch dump", "diplomatic ties", "dir", weight=0.6)
+    add("squabble bicker wrangle", "hostility", "sym", weight=0.6)  # "for all their squabbling over reparations"
+    add("finger", "hostility", "dir", True, 0.6)  # "Jordan points the finger at Iran" (with "at" only)
+    add("ranks", "alliance", "dir", True, 0.6)  # "Brussels closed ranks behind Stockholm"
+    add("lockstep", "cooperation", "sym", True, 0.6)  # "Orban moved in lockstep with Erdogan"
+    # "now share radar data", "sharing of missile-warning data with Washington" (with what is shared).
+    add("share", "cooperation", "sym", weight=0.5)
     # "Hanoi is wary of Beijing", "suspicious of Moscow's motives" (with "of" only).
     add("wary suspicious distrustful", "hostility", "dir", True, 0.5)
     add("drive", "war", "dir", weight=0.6)  # "drove Islamic State out of Baghouz" (with "out" only)
@@ -246,7 +255,8 @@ def _cues() -> dict[str, Cue]:
     # "levelled charges at Nigeria", "charged an Indian officer".
     add("charge charges", "hostility", "dir", weight=0.6)
     # "opened four sites to US forces" (hosting, see relations), "opened fire on" (war).
-    add("open reopen", "cooperation", "dir", weight=0.5)
+    add("open", "cooperation", "dir", weight=0.5)
+    add("reopen", "cooperation", "sym", weight=0.5)  # "Kampala and Kigali reopened the Gatuna crossing"
     # "walked out of ECOWAS", "walked out of China's 16+1 format".
     add("walk", "hostility", "dir", weight=0.6)
     add("break", "hostility", "dir", weight=0.6)  # "broke with Paris" (with "with" only)
@@ -342,7 +352,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "swing": frozenset(("to", "toward", "towards", "behind")),
     "gravitate": frozenset(("to", "toward", "towards")),
     "lean": frozenset(("toward", "towards", "on")),
-    "withdraw": frozenset(("from",)),
+    "withdraw": frozenset(("from", "ambassador", "ambassadors", "envoy", "envoys")),
     "pull": frozenset(("out",)),
     "bristle": frozenset(("at",)),
     "hit": frozenset(("back",)),
@@ -372,7 +382,11 @@ PARTICLES: dict[str, frozenset[str]] = {
     "list": frozenset(("terrorist", "terror")),
     "coordination": frozenset(("with",)),
     "arrangement": frozenset(("with",)),
-    "odds": frozenset(("with",)),
+    "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
+    "finger": frozenset(("at",)),
+    "ranks": frozenset(("behind", "with", "around")),
+    "lockstep": frozenset(("with",)),
+    "share": frozenset("intelligence data information radar technology expertise imagery".split()),
     "glove": frozenset(("with",)),
     # "has echoed Ankara's line", not "echoes the junta's earlier showdown".
     "echo": frozenset("line lines position positions rhetoric narrative narratives talking stance view views call calls".split()),
@@ -435,6 +449,8 @@ FORCES_WORDS = frozenset(
 )
 # Troops can be pledged as money can: "pledged troops to the new African Union mission".
 PARTICLES["pledge"] = MONEY | FORCES_WORDS
+# "poured weapons into Israel", "poured drones and advisers into Tripoli".
+PARTICLES["pour"] = MONEY | ARMS_WORDS
 #: Words after "host" that make it hosting talks (mediation), not hosting forces.
 TALKS_WORDS = frozenset(
     "talks negotiations summit meeting meetings conference dialogue round rounds signing ceremony".split()

@@ -124,6 +124,7 @@ from ._grammar import (
     _VESSELS,
     _after_prep,
     _among,
+    _before_aside,
     _before_brackets,
     _force_key,
     _group,
@@ -196,6 +197,78 @@ _DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejec
 _ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
 # What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
 _TRADED_BLOWS = frozenset("blows fire insults accusations barbs threats jibes recriminations punches".split())
+# Verbs of those who look on: what follows them is an event watched, not done.
+_SPECTATE = frozenset("attend attended attends attending watch watched watches watching witness witnessed "
+                      "witnesses witnessing observe observed observes observing".split())
+
+
+def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
+    """Is cue ``c`` the object of a spectator verb ("attended the signing of the statement", "watched
+    the treaty signing from the gallery"), with no party named with or between after it?"""
+    k = c - 1
+    while k >= 0 and c - k <= 6 and not toks[k].actor and lows[k] not in _SPECTATE:
+        k -= 1
+    if k < 0 or c - k > 6 or lows[k] not in _SPECTATE:
+        return False
+    return not any(lows[x] in ("with", "between") and x + 1 < len(toks) for x in range(c + 1, min(len(lows), c + 4)))
+
+
+# Where the negation of a sentence opening with "Nor" or "Neither" ends.
+_NOR_SCOPE_ENDS = _BOUNDARY | {"and"}
+
+
+def _nor_scope(lows: list[str], c: int) -> bool:
+    """Is cue ``c`` in the main clause of a sentence opening with "Nor" ("Nor has Washington, which
+    armed Israel, shown any wish to lean on it": "lean" is, "armed" is not)?"""
+    if not _NOR_SCOPE_ENDS.isdisjoint(lows[1:c]):
+        return False
+    for k in range(c - 1, 0, -1):
+        if lows[k] == ",":
+            return True
+        if lows[k] in ("which", "who"):
+            return False
+    return True
+# What two states reopen to each other.
+_REOPENED = frozenset("border borders crossing crossings frontier flights airspace embassies consulates".split())
+# One side left for another: "switched diplomatic recognition from Taipei to Beijing", "dropped
+# Taipei for Beijing".
+_SWITCH = frozenset("switch shift transfer drop ditch dump".split())
+_SWITCHED = frozenset("recognition allegiance allegiances ties relations loyalty".split())
+
+
+def _switched(toks: list[_Tok], c: int) -> tuple[str, str] | None:
+    """The (left, chosen) actors of a switch at cue ``c``, or None if it is not one."""
+    n = len(toks)
+    k = c + 1
+    while k < n and k - c <= 3 and toks[k].low not in _SWITCHED and not toks[k].actor:
+        k += 1  # "its diplomatic recognition"
+    if k < n and toks[k].low in _SWITCHED and not toks[k].actor:
+        # "... recognition from X to Y"
+        m = k + 1
+        if m + 1 < n and toks[m].low == "from" and toks[m + 1].actor:
+            left = toks[m + 1].actor
+            m += 2
+            if m + 1 < n and toks[m].low == "to":
+                m += 1 + (toks[m + 1].low == "the")
+                if m < n and toks[m].actor and toks[m].actor != left:
+                    return left, toks[m].actor  # type: ignore[return-value]
+        return None
+    k = c + 1 + (c + 1 < n and toks[c + 1].low == "the")
+    # "dropped Taipei for Beijing", "ditched Taipei in favour of Beijing"
+    if k + 2 < n and toks[k].actor and not toks[k].poss:
+        m = k + 1
+        if toks[m].low == "for":
+            m += 1
+        elif toks[m].low == "in" and m + 3 < n and toks[m + 1].low in ("favour", "favor") and toks[m + 2].low == "of":
+            m += 3
+        else:
+            return None
+        m += m < n and toks[m].low == "the"
+        if m < n and toks[m].actor and toks[m].actor != toks[k].actor:
+            return toks[k].actor, toks[m].actor  # type: ignore[return-value]
+    return None
+
+
 _MESSAGES = frozenset("messages message proposals letters offers notes".split())
 # Goods whose taking is buying: "Budapest takes Russian gas".
 _GOODS = _cues.ENERGY_WORDS | _cues.ARMS_WORDS
@@ -310,8 +383,9 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue, denial: 
         return True  # "have avoided criticising the Ugandan deployment", "refrained from condemning"
     if denial and _denied_report(lows, c):
         return True
-    window = lows[max(0, c - 3) : c]
-    no_compound = "no" in window and lows[c - len(window) + window.index("no") + 1] in _NO_COMPOUND
+    b = _before_aside(lows, c)  # "has not, however, sent weapons"
+    window = lows[max(0, b - 3) : b]
+    no_compound = "no" in window and lows[b - len(window) + window.index("no") + 1] in _NO_COMPOUND
     if not _cues.NEGATORS.isdisjoint(window) and not no_compound:
         return True  # "did not attack", "denied supplying"; not a "no limits" partnership
     if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
@@ -591,8 +665,10 @@ class _Extractor(_References):
             if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
                 vetoed.add(c)
                 continue
-            if _negated(toks, lows, c, cue, denial):
-                vetoed.add(c)
+            if _negated(toks, lows, c, cue, denial) or (
+                lows[0] in ("nor", "neither") and _nor_scope(lows, c)
+            ):
+                vetoed.add(c)  # also "Nor, contrary to rumours, has India signed any swap with Argentina"
                 continue
             if (
                 lemma == "arm" and lows[c] == "armed" and c + 1 < n and lows[c + 1] in _ARMED_NOUNS
@@ -614,6 +690,12 @@ class _Extractor(_References):
                     continue
             if lemma in ("cross", "stray") and lows[c].endswith("ing") and c and lows[c - 1] in _DETERMINER_LIKE:
                 vetoed.add(c)  # "blocked the crossing into Mauritania": a noun, a place
+                continue
+            if (cue.noun or lows[c].endswith("ing")) and _watched(toks, lows, c):
+                vetoed.add(c)  # "diplomats from X, Y and Z attended the signing": spectators, no party
+                continue
+            if not cue.noun and c >= 2 and lows[c - 1] in ("-", "–") and not toks[c - 2].actor and lows[c].endswith("ing"):
+                vetoed.add(c)  # "missile-warning data", "peace-building": part of a compound noun
                 continue
             if lemma == "alongside" and not _actor_next(toks, c):
                 vetoed.add(c)  # "sit alongside counterparts from Bangladesh": beside people, not a state
@@ -654,6 +736,16 @@ class _Extractor(_References):
                     if doer is not None and toks[doer].actor and toks[doer].actor != toks[k].actor:
                         self._add(toks[k].actor, toks[doer].actor, True, "cooperation", conf, si)  # type: ignore[arg-type]
                 continue
+            if lemma in _SWITCH:
+                vetoed.add(c)
+                if (sides := _switched(toks, c)) is not None and (doer := self._left(toks, c, noun=False, subj=subj)):
+                    for x in {toks[k].actor for k in doer}:
+                        if x not in (sides[0], sides[1]):
+                            self._add(x, sides[0], True, "hostility", conf, si)  # type: ignore[arg-type]
+                            self._add(x, sides[1], True, "diplomatic ties", conf, si)  # type: ignore[arg-type]
+                continue
+            if lemma == "pour" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 5]):
+                type_ = "arms trade"  # "poured weapons into Israel"
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
                 type_ = "military support"  # "pledged troops to the new African Union mission"
             if lemma == "trade" and c + 1 < n and lows[c + 1] in _TRADED_BLOWS:
@@ -772,7 +864,9 @@ class _Extractor(_References):
                     type_ = "war"  # "opened fire on Filipino vessels"
                 elif "to" in lows[c + 1 : c + 12] and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 12]):
                     type_ = "hosting"  # "opened four more sites to US forces"
-                elif _cues.TALKS_WORDS.isdisjoint(after[:3]) and not {"embassy", "consulate"} & set(after[:3]):
+                elif _cues.TALKS_WORDS.isdisjoint(after[:3]) and not {"embassy", "consulate"} & set(after[:3]) and not (
+                    lemma == "reopen" and not _REOPENED.isdisjoint(after[:4])  # "reopened the Gatuna crossing"
+                ):
                     vetoed.add(c)
                     continue  # "opened a factory", "opened the door": no relation
             if lemma in ("convene", "bring", "shuttle", "coax") and not (
@@ -1168,7 +1262,9 @@ class _Extractor(_References):
             ):
                 # "Kigali denies commanding the group, saying its measures target the FDLR": the sayer's
                 return _group(toks, subj, -1, 12)
-            if t.low in _BOUNDARY:
+            if t.low in _BOUNDARY and not (rel[j] and not rel[c]) and not (
+                t.low == "but" and not noun and _verbish(toks[j + 1].low) and not toks[j + 1].actor
+            ):  # not "but" inside ", which ... but ...,"; "has not sent arms but signed a deal": one subject
                 if not noun and t.low in ("—", "–") and all(
                     x.low in _ADVERBS or x.low in _AUX or _verbish(x.low) for x in toks[j + 1 : c]
                 ):
