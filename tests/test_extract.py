@@ -1865,3 +1865,12 @@ def test_spectators_of_a_signing_are_no_party_to_it():
     assert not rels("Diplomats from Japan, Indonesia and France watched the treaty signing from the gallery.")[1]
     _, r = rels("Iran attended talks with Saudi Arabia in Baghdad.")
     assert r[pair("IRN", "SAU")].valence == "cooperative"
+
+
+def test_more_heads_of_state_and_government_stand_for_their_states():
+    _, r = rels("President Mohamed Muizzu, who has cosied up to China since taking office, protested.")
+    assert r[pair("MDV", "CHN")].valence == "cooperative"
+    _, r = rels("Embaló visited Moscow repeatedly during his presidency.")
+    assert r[pair("GNB", "RUS")].valence == "cooperative"
+    _, r = rels("President Bernardo Arévalo, who visited Taipei in 2025, has stood firmly by the island.")
+    assert r[pair("GTM", "TWN")].valence == "cooperative"
