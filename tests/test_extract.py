@@ -1874,3 +1874,25 @@ def test_more_heads_of_state_and_government_stand_for_their_states():
     assert r[pair("GNB", "RUS")].valence == "cooperative"
     _, r = rels("President Bernardo Arévalo, who visited Taipei in 2025, has stood firmly by the island.")
     assert r[pair("GTM", "TWN")].valence == "cooperative"
+
+
+def test_appeals_withheld_money_and_kept_troops():
+    _, r = rels("Belgrade spent those months pleading with Washington for yet another reprieve.")
+    assert r[pair("SRB", "USA")].valence == "cooperative"
+    _, r = rels("Washington urged New Delhi to cooperate with the inquiry.")
+    assert r[pair("USA", "IND")].types == ("diplomatic ties",)
+    assert not rels("China urged both sides to exercise restraint.")[1]
+    _, r = rels("The European Commission still withholds some 18 billion euros earmarked for Hungary.")
+    assert r[pair("eu", "HUN")].valence == "hostile"
+    _, r = rels("Ankara has kept troops in Qatar since 2017 under a defence pact.")
+    assert r[pair("TUR", "QAT")].types == ("hosting",)
+    assert not rels("Berlin kept Stockholm hanging for another month.")[1]
+
+
+def test_a_led_action_is_its_leaders_and_intensifiers_do_not_hide_a_particle():
+    _, r = rels("The rift dated back to the 2017 Saudi-led boycott of Qatar.")
+    assert r[pair("SAU", "QAT")].valence == "hostile"
+    _, r = rels("Mali's junta has leaned ever more heavily on Russia.")
+    assert r[pair("MLI", "RUS")].valence == "cooperative"
+    _, r = rels("A Chinese navy frigate tailed the three Australian ships.")
+    assert r[pair("CHN", "AUS")].valence == "hostile"

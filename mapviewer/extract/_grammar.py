@@ -58,6 +58,7 @@ _PRONOUN_BACKREF_RX = re.compile(
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
 # "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
 _BACKREF_NOUNS = {
+    "union": "organization",  # "the sanctions the union has slapped on Moscow"
     "group": "group", "militia": "group", "movement": "group", "rebels": "group", "militants": "group",
     "insurgents": "group", "jihadists": "group",
     "bloc": "organization", "alliance": "organization", "coalition": "organization", "mission": "organization",
@@ -601,16 +602,17 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
         return True
     span = _PARTICLE_SPAN.get(hit[0], 1)  # type: ignore[index]
     k = c + 1
-    while k < len(toks) and toks[k].low.endswith("ly") and toks[k].low not in need:
-        k += 1  # "sided *squarely* with the Danes"
+    while k < len(toks) and (toks[k].low.endswith("ly") or toks[k].low in _INTENSIFIERS) and toks[k].low not in need:
+        k += 1  # "sided *squarely* with the Danes", "leaned *ever more heavily* on"
     return not need.isdisjoint(t.low for t in toks[k : k + span])
 
 
+_INTENSIFIERS = frozenset("ever more much even far further still so too".split())
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
 _PARTICLE_SPAN = {"recall": 2, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3, "discuss": 6, "list": 5, "align": 8, "contest": 3, "violate": 3, "breach": 3, "cross": 4, "turn": 3, "show": 6, "echo": 5, "parrot": 5, "drive": 3,
-                  "withdraw": 2, "share": 6}
+                  "withdraw": 2, "share": 6, "withhold": 4, "keep": 5}
 
 
 def _listed(toks: list[_Tok], i: int, j: int) -> bool:

@@ -136,8 +136,8 @@ class _References:
                 continue
             if part not in _BACKING_PARTS and part not in _MODIFIER_PARTS:
                 continue
-            if part == "led" and i + 3 < n and lows[i + 3] in _LED_BODIES:
-                continue  # "a Saudi-led coalition has fought the Houthis": the leader acts
+            if part == "led" and i + 3 < n and (lows[i + 3] in _LED_BODIES or _cues.lookup(lows[i + 3])):
+                continue  # "a Saudi-led coalition has fought the Houthis", "the Saudi-led boycott of Qatar": the leader acts
             if part == "based" and i + 3 < n and (lows[i + 3] in _HEADS or lows[i + 3] in _STATE_ORGANS):
                 continue  # "the Tripoli-based coast guard", "the Kyiv-based government": the state's own
             k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)

@@ -142,6 +142,15 @@ def _cues() -> dict[str, Cue]:
     # "switched recognition from Taipei to Beijing", "dropped Taipei for Beijing": one side left for
     # the other (relations: only in those shapes).
     add("switch shift transfer drop ditch dump", "diplomatic ties", "dir", weight=0.6)
+    # "still withholds some 18 billion euros earmarked for Hungary" (with money named).
+    add("withhold", "sanctions", "dir", weight=0.6)
+    # Appeals (CAMEO 02): "pleading with Washington", "appealed to Iran", "urged Tehran to slow".
+    add("plead appeal urge", "diplomatic ties", "dir", weight=0.5)
+    # "which has kept thousands of troops in Kosovo" (with forces named): the object hosts them.
+    add("keep", "hosting", "buy", weight=0.5)
+    add("friendly", "cooperation", "dir", True, 0.5)  # "governments friendly to Maduro"
+    # "riga asked its navy to shadow Russian-flagged vessels", "a Chinese frigate tailed the ships".
+    add("shadowed shadowing tailed tailing", "hostility", "dir", weight=0.5)
     add("squabble bicker wrangle", "hostility", "sym", weight=0.6)  # "for all their squabbling over reparations"
     add("finger", "hostility", "dir", True, 0.6)  # "Jordan points the finger at Iran" (with "at" only)
     add("ranks", "alliance", "dir", True, 0.6)  # "Brussels closed ranks behind Stockholm"
@@ -384,6 +393,10 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
     "finger": frozenset(("at",)),
+    "withhold": MONEY,
+    "plead": frozenset(("with",)),
+    "appeal": frozenset(("to",)),
+    "friendly": frozenset(("to", "toward", "towards", "with")),
     "ranks": frozenset(("behind", "with", "around")),
     "lockstep": frozenset(("with",)),
     "share": frozenset("intelligence data information radar technology expertise imagery".split()),
@@ -449,6 +462,7 @@ FORCES_WORDS = frozenset(
 )
 # Troops can be pledged as money can: "pledged troops to the new African Union mission".
 PARTICLES["pledge"] = MONEY | FORCES_WORDS
+PARTICLES["keep"] = FORCES_WORDS | frozenset(("soldiers", "personnel", "peacekeepers", "contingent", "garrison"))
 # "poured weapons into Israel", "poured drones and advisers into Tripoli".
 PARTICLES["pour"] = MONEY | ARMS_WORDS
 #: Words after "host" that make it hosting talks (mediation), not hosting forces.
@@ -481,7 +495,7 @@ _IRREGULAR = {
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
     "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads", "arms": "arms",
-    "shells": "shells",
+    "shells": "shells", "kept": "keep", "withheld": "withhold", "pleaded": "plead", "pled": "plead",
     "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",

@@ -736,6 +736,11 @@ class _Extractor(_References):
                     if doer is not None and toks[doer].actor and toks[doer].actor != toks[k].actor:
                         self._add(toks[k].actor, toks[doer].actor, True, "cooperation", conf, si)  # type: ignore[arg-type]
                 continue
+            if lemma == "urge" and not (
+                c + 1 < n and ((toks[c + 1].actor and not toks[c + 1].pron) or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))
+            ):
+                vetoed.add(c)  # "urged both sides to show restraint": whom is left to guesswork
+                continue
             if lemma in _SWITCH:
                 vetoed.add(c)
                 if (sides := _switched(toks, c)) is not None and (doer := self._left(toks, c, noun=False, subj=subj)):
