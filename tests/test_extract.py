@@ -1896,3 +1896,26 @@ def test_a_led_action_is_its_leaders_and_intensifiers_do_not_hide_a_particle():
     assert r[pair("MLI", "RUS")].valence == "cooperative"
     _, r = rels("A Chinese navy frigate tailed the three Australian ships.")
     assert r[pair("CHN", "AUS")].valence == "hostile"
+
+
+OPED = (
+    "Mongolia's third neighbours will not save it\n\n"
+    "Opinion | By Oyunchimeg Batbayar, a former Mongolian diplomat | 18 November 2025\n\n"
+    "Our foreign policy has long courted distant friends. China buys more than four-fifths of what we export. "
+    "Seoul has struck a deal with us to explore rare earths. \"We will never bow to Moscow,\" a Kazakh envoy told Russia."
+)
+
+
+def test_the_we_of_an_opinion_piece_is_the_writers_state_outside_quotes():
+    _, r = rels(OPED)
+    assert r[pair("MNG", "CHN")].types == ("trade",) and r[pair("MNG", "KOR")].valence == "cooperative"
+    assert pair("MNG", "RUS") not in r  # the quote's "we" is the speaker's
+    # The same words in a report that does not call itself opinion name no state.
+    _, r = rels(OPED.replace("Opinion | ", ""))
+    assert pair("MNG", "CHN") not in r and pair("MNG", "KOR") not in r
+
+
+def test_lining_up_beside_teams_takes_no_side():
+    assert not rels("At the Pacific Games, athletes from Fiji lined up beside teams from Samoa and Tonga.")[1]
+    _, r = rels("Argentina has lined up squarely behind Washington.")
+    assert r[pair("ARG", "USA")].valence == "cooperative"

@@ -54,6 +54,7 @@ implicit parties are resolved in :mod:`._references` (a mixin of the extractor).
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -213,6 +214,16 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
     return not any(lows[x] in ("with", "between") and x + 1 < len(toks) for x in range(c + 1, min(len(lows), c + 4)))
 
 
+# "lined up behind Denmark", "lined up squarely with Washington", not "lined up beside teams".
+_LINED_UP = frozenset(("behind", "with", "against", "alongside", "for"))
+# An opinion piece written from a state: its label, byline, first-person words and quotes.
+_HEAD_CHARS = 800
+_OPINION_RX = re.compile(r"\b(?:[Oo]pinion|OPINION|[Oo]p-[Ee]d|[Cc]ommentary|COMMENT|Comment|views expressed)\b")
+_BYLINE_RX = re.compile(r"\b[Bb]y [A-Z][^\n|]*")
+_WE_RX = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_FIRST_PERSON = frozenset(("we", "our", "us"))
+_QUOTE_MARKS = frozenset('"“”')
+_QUOTED_RX = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 # Where the negation of a sentence opening with "Nor" or "Neither" ends.
 _NOR_SCOPE_ENDS = _BOUNDARY | {"and"}
 
@@ -496,6 +507,7 @@ class _Extractor(_References):
                         at.append(m.start)
                         who.append(m.actor)
         pronoun_rx = _PRONOUN_BACKREF_RX if refs else _PRONOUN_RX
+        we = self._first_person_state(text, mentions)  # "our", "we" of an op-ed written from a state
         topic: str | None = None
         topic_age = 0
         mi = 0
@@ -523,6 +535,7 @@ class _Extractor(_References):
                 and not (topic and text.startswith(("Its ", "Their "), s))
                 and not text.startswith(("His ", "Her "), s)
                 and _SIDES_RX.search(text, s, e) is None
+                and (we is None or _WE_RX.search(text, s, e) is None)
             ):
                 # No pair can be formed here: keep only the topic up to date (fast path).
                 if ms:
@@ -536,6 +549,11 @@ class _Extractor(_References):
                 continue
             toks = _tokens(text, s, e, ms)
             lows = [t.low for t in toks]
+            if we is not None and not _FIRST_PERSON.isdisjoint(lows) and not _QUOTE_MARKS.intersection(text[s:e]):
+                # Outside quotes the writer's "we" is the writer's state (a quote's "we" is the speaker's).
+                for t in toks:
+                    if t.low in _FIRST_PERSON and not t.actor:
+                        t.actor, t.pron, t.poss = we, True, t.low == "our"
             self._topic_possessor(toks, lows, topic)
             if "the" in lows:
                 _place_adjectives(toks, lows)
@@ -576,6 +594,31 @@ class _Extractor(_References):
         if progress:
             progress(1.0, "done")
         return m
+
+    def _first_person_state(self, text: str, mentions: list) -> str | None:
+        """The state an opinion piece speaks for with "we" and "our", or None: the first state its
+        byline names ("By Ruth Kwaiga, a former adviser to the Solomon Islands Ministry"), else the
+        first its headline names ("Zambia should not have to choose ..."). Only for a text that
+        calls itself opinion and says "we" or "our" outside quotes at least three times."""
+        head = text[:_HEAD_CHARS]
+        label = _OPINION_RX.search(head)
+        if label is None or len(_WE_RX.findall(_QUOTED_RX.sub("", text))) < 3:
+            return None
+        line_end = text.find("\n")
+        line_end = line_end if line_end > 0 else len(text)
+        # The label's own line ("Opinion | Han Ji-won, a former South Korean deputy minister"),
+        # then the bylines, then the headline.
+        label_line = (head.rfind("\n", 0, label.start()) + 1, head.find("\n", label.end()) % (len(head) + 1))
+        spans = [] if label.start() < line_end else [label_line]
+        spans += [(b.start(), b.end()) for b in _BYLINE_RX.finditer(head)]
+        spans.append((0, line_end))
+        for lo, hi in spans:
+            for m in mentions:
+                if m.start >= hi:
+                    break
+                if m.start >= lo and m.form != "official" and self._kinds.get(m.actor) == "country":
+                    return m.actor
+        return None
 
     # -- one sentence --
     def _sentence(self, toks: list[_Tok], lows: list[str], si: int, subj: int | None, topic: str | None) -> None:
@@ -735,6 +778,9 @@ class _Extractor(_References):
                     doer = next((x for x in range(k - 2, -1, -1) if toks[x].actor and _is_subject(toks, x)), subj)
                     if doer is not None and toks[doer].actor and toks[doer].actor != toks[k].actor:
                         self._add(toks[k].actor, toks[doer].actor, True, "cooperation", conf, si)  # type: ignore[arg-type]
+                continue
+            if lemma == "line" and _LINED_UP.isdisjoint(lows[c + 2 : c + 4]):
+                vetoed.add(c)  # "lined up beside teams from Samoa": in a row, on no side
                 continue
             if lemma == "urge" and not (
                 c + 1 < n and ((toks[c + 1].actor and not toks[c + 1].pron) or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))
