@@ -1919,3 +1919,11 @@ def test_lining_up_beside_teams_takes_no_side():
     assert not rels("At the Pacific Games, athletes from Fiji lined up beside teams from Samoa and Tonga.")[1]
     _, r = rels("Argentina has lined up squarely behind Washington.")
     assert r[pair("ARG", "USA")].valence == "cooperative"
+
+
+def test_weapons_poured_into_a_capital_and_a_race_with_a_rival():
+    _, r = rels("In Libya, Ankara poured drones, air-defence batteries and military advisers into Tripoli in 2020.")
+    assert r[pair("TUR", "LBY")].types == ("arms trade",)
+    _, r = rels("Washington's race with Beijing for critical minerals has moved to the ocean floor.")
+    assert r[pair("USA", "CHN")].valence == "hostile"
+    assert not rels("The race to the bottom between exporters worries Brazil.")[1]

@@ -483,7 +483,7 @@ _TERRITORY = frozenset("airspace territory waters soil border borders".split())
 _TAKES_PLACE = frozenset(
     "invest invested invests investing open opened opens opening reopen reopened reopens reopening "
     "intervene intervened meddle meddled meddling "
-    "interfere interfered interfering deploy deployed station stationed base based".split()
+    "interfere interfered interfering deploy deployed station stationed base based pour poured pours pouring".split()
 )
 _BACK_ADVERB = frozenset("to into from in on down off out away home up".split())
 _NO = frozenset(("no", "not", "never", "without"))

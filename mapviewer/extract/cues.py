@@ -105,6 +105,7 @@ def _cues() -> dict[str, Cue]:
     add("enemy adversary foe", "hostility", "sym", True, 0.7)
     add("rival rivalry compete competitor", "rivalry", "sym", True, 0.7)
     add("contest", "rivalry", "sym", True, 0.6)  # "locked in a contest with Beijing"
+    add("race", "rivalry", "sym", True, 0.6)  # "Washington's race with Beijing for minerals" (with "with" only)
     add("claim", "territorial dispute", "dir")
     add("disputed contested", "territorial dispute", "sym", True, 0.7)
     # verbal cooperation
@@ -393,6 +394,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
     "finger": frozenset(("at",)),
+    "race": frozenset(("with", "between")),
     "withhold": MONEY,
     "plead": frozenset(("with",)),
     "appeal": frozenset(("to",)),
