@@ -1927,3 +1927,40 @@ def test_weapons_poured_into_a_capital_and_a_race_with_a_rival():
     _, r = rels("Washington's race with Beijing for critical minerals has moved to the ocean floor.")
     assert r[pair("USA", "CHN")].valence == "hostile"
     assert not rels("The race to the bottom between exporters worries Brazil.")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "valence"),
+    [
+        ("Last year, Kenya extended a lifeline to Uganda.", "cooperative"),
+        ("The IMF bailed out Argentina twice.", "cooperative"),
+        ("Erdogan has buried the hatchet with Egypt.", "cooperative"),
+        ("Turkey mended fences with Egypt after a decade.", "cooperative"),
+        ("Iran has stood by Armenia in its own way.", "cooperative"),
+        ("Ankara teamed up with Doha.", "cooperative"),
+        ("Paris rounded on Algeria.", "hostile"),
+        ("Budapest took aim at Kyiv.", "hostile"),
+        ("Riyadh fell out with Doha in 2017.", "hostile"),
+        ("Beijing has locked horns with Canberra.", "hostile"),
+        ("Russia cut off gas to Moldova.", "hostile"),
+        ("Hezbollah lobbed rockets at Israel.", "hostile"),
+        ("Ukraine sued Russia at the court.", "hostile"),
+        ("Kyrgyz and Tajik troops exchanged fire.", "hostile"),
+    ],
+)
+def test_idioms_of_news_prose(text, valence):
+    m, _ = rels(text)
+    assert [r.valence for r in m.relations] == [valence]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Azerbaijan Airlines jet fell out of the sky in Kazakhstan.",
+        "A tariff aimed at Indian refiners angered no one in Venezuela.",
+        "Japan sued for peace with the United States in 1945.",
+        "Two rounds of talks in Kenya drew envoys from Uganda.",
+    ],
+)
+def test_idioms_need_the_words_that_make_them(text):
+    assert not rels(text)[1]

@@ -214,6 +214,7 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
     return not any(lows[x] in ("with", "between") and x + 1 < len(toks) for x in range(c + 1, min(len(lows), c + 4)))
 
 
+_STOOD = frozenset("stand stands stood standing".split())
 # "lined up behind Denmark", "lined up squarely with Washington", not "lined up beside teams".
 _LINED_UP = frozenset(("behind", "with", "against", "alongside", "for"))
 # An opinion piece written from a state: its label, byline, first-person words and quotes.
@@ -799,6 +800,14 @@ class _Extractor(_References):
                 type_ = "arms trade"  # "poured weapons into Israel"
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
                 type_ = "military support"  # "pledged troops to the new African Union mission"
+            if lemma == "exchange" and "fire" in lows[c + 1 : c + 3]:
+                type_ = "war"  # "exchanged fire with Kyrgyz troops"
+            if (lemma == "fall" and lows[c + 2 : c + 3] != ["with"]) or (lemma == "aim" and lows[c] != "aim"):
+                vetoed.add(c)  # "a jet fell out of the sky", "a tariff aimed at refiners": only "fell out with", "took aim at"
+                continue
+            if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
+                vetoed.add(c)  # "sued for peace": no one sued
+                continue
             if lemma == "trade" and c + 1 < n and lows[c + 1] in _TRADED_BLOWS:
                 # "has traded blows with Beijing", "traded fire": a fight, not commerce
                 type_, cue = ("war" if lows[c + 1] == "fire" else "hostility"), cue._replace(link="sym")
@@ -1394,6 +1403,7 @@ class _Extractor(_References):
         rel = self._rel
         if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS and not toks[c + 1].actor:
             limit = c  # "accusing him of ...": the object is a person the text does not map
+        stood_by = toks[c].low in _STOOD
         while j < limit:
             t = toks[j]
             if t.low == "that" and j == c + 1 and not cue.noun:
@@ -1453,7 +1463,7 @@ class _Extractor(_References):
                 # "... and Russia brokered": an actor followed by its own verb starts a new clause.
                 if (toks[j - 1].low in ("and", "but", ",") or toks[j - 1].low in _SUBORDINATORS) and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
                     break  # also "... before Qatar and Turkey brokered": a subordinate clause's subject
-                if toks[j - 1].low == "by":
+                if toks[j - 1].low == "by" and not (j - 1 == c + 1 and stood_by):  # "stood by Kyiv": its object
                     if j - 2 > c and _PARTICIPLE_RX.match(toks[j - 2].low) and not right:
                         right = grp  # "froze assets *held by* North Korean generals": in the object
                         j = end + 1
