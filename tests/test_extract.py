@@ -1964,3 +1964,34 @@ def test_idioms_of_news_prose(text, valence):
 )
 def test_idioms_need_the_words_that_make_them(text):
     assert not rels(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Kenya's reliance on Ugandan gas grew.", "KEN", "UGA", "cooperative"),
+        ("Tehran's courtship of Riyadh paid off.", "IRN", "SAU", "cooperative"),
+        ("A thaw between Kenya and Uganda began.", "KEN", "UGA", "cooperative"),
+        ("A row between Kenya and Uganda erupted.", "KEN", "UGA", "hostile"),
+        ("A standoff between Kenya and Uganda erupted.", "KEN", "UGA", "hostile"),
+        ("Kenya's expulsion of Ugandan diplomats angered many.", "KEN", "UGA", "hostile"),
+        ("Kenya's condemnation of Uganda was swift.", "KEN", "UGA", "hostile"),
+        ("Mali's withdrawal from ECOWAS was swift.", "MLI", "ecowas", "hostile"),
+        ("Finland's accession to NATO was swift.", "FIN", "nato", "cooperative"),
+    ],
+)
+def test_relation_nouns_with_their_prepositions(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Moscow has blocked Kosovo's membership of the United Nations.", "XKX", "un"),
+        ("Poland announced its withdrawal from the Ottawa treaty.", "POL", "CAN"),
+        ("Azerbaijan, Georgia's neighbour, has kept its distance from the row with Brussels.", "AZE", "eu"),
+    ],
+)
+def test_relation_nouns_that_state_no_relation(text, a, b):
+    assert pair(a, b) not in rels(text)[1]

@@ -152,6 +152,16 @@ def _cues() -> dict[str, Cue]:
     add("friendly", "cooperation", "dir", True, 0.5)  # "governments friendly to Maduro"
     # "riga asked its navy to shadow Russian-flagged vessels", "a Chinese frigate tailed the ships".
     add("shadowed shadowing tailed tailing", "hostility", "dir", weight=0.5)
+    # Relation nouns: "Kenya's reliance on Ugandan gas", "Tehran's courtship of Riyadh", "its
+    # condemnation of the strikes", "Finland's accession to NATO" (each with its preposition).
+    add("dependence reliance", "dependence", "dir", True, 0.6)
+    add("outreach courtship patronage sponsorship", "cooperation", "dir", True, 0.6)
+    add("thaw", "diplomatic ties", "sym", True, 0.6)
+    add("row rows", "hostility", "sym", True, 0.6)
+    add("expulsion expulsions crackdown", "hostility", "dir", True, 0.6)
+    add("condemnation criticism", "hostility", "dir", True, 0.6)
+    add("withdrawal", "hostility", "dir", True, 0.5)
+    add("accession membership", "alliance", "dir", True, 0.6)
     # Idioms of news prose (CAMEO 03-06, 11-17), each only with the word that makes it one.
     add("lifeline", "aid", "dir", True, 0.6)  # "extended a lifeline to Minsk"
     add("bail", "aid", "dir", weight=0.6)  # "bailed out Buenos Aires"
@@ -305,8 +315,8 @@ def _cues() -> dict[str, Cue]:
     add("boarded", "hostility", "dir", weight=0.6)
     add("haggle", "diplomatic ties", "sym", weight=0.5)
     add("interference meddling espionage cyberattack cyberattacks aggression provocation provocations harassment "
-        "objection objections "
-        "standoff showdown", "hostility", "dir", True, 0.6)
+        "objection objections", "hostility", "dir", True, 0.6)
+    add("standoff showdown", "hostility", "sym", True, 0.6)  # "a standoff between Kenya and Uganda"
     add("confront counter contain deter", "hostility", "dir", weight=0.6)
     add("deport", "hostility", "dir", weight=0.6)
     # "Mali withdrew from ECOWAS", "quit the CSTO" (withdraw only with "from": see PARTICLES).
@@ -418,6 +428,21 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
     "finger": frozenset(("at",)),
+    "dependence": frozenset(("on", "upon")),
+    "reliance": frozenset(("on", "upon")),
+    "outreach": frozenset(("to", "toward", "towards")),
+    "courtship": frozenset(("of",)),
+    "patronage": frozenset(("of",)),
+    "sponsorship": frozenset(("of",)),
+    "row": frozenset(("between", "with")),
+    "thaw": frozenset(("between", "with", "in")),
+    "rows": frozenset(("between", "with")),
+    "crackdown": frozenset(("on",)),
+    "condemnation": frozenset(("of",)),
+    "criticism": frozenset(("of",)),
+    "withdrawal": frozenset(("from",)),
+    "accession": frozenset(("to",)),
+    "membership": frozenset(("of", "in")),
     "lifeline": frozenset(("to",)),
     "bail": frozenset(("out",)),
     "fences": frozenset(("with",)),

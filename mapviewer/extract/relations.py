@@ -215,6 +215,8 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
 
 
 _STOOD = frozenset("stand stands stood standing".split())
+# Before "membership": a member-to-be, or none.
+_BARRED = frozenset("block blocked blocks blocking veto vetoed vetoes vetoing bid bids application oppose opposed opposes obstruct obstructed".split())
 # "lined up behind Denmark", "lined up squarely with Washington", not "lined up beside teams".
 _LINED_UP = frozenset(("behind", "with", "against", "alongside", "for"))
 # An opinion piece written from a state: its label, byline, first-person words and quotes.
@@ -804,6 +806,18 @@ class _Extractor(_References):
                 type_ = "war"  # "exchanged fire with Kyrgyz troops"
             if (lemma == "fall" and lows[c + 2 : c + 3] != ["with"]) or (lemma == "aim" and lows[c] != "aim"):
                 vetoed.add(c)  # "a jet fell out of the sky", "a tariff aimed at refiners": only "fell out with", "took aim at"
+                continue
+            if lemma in ("membership", "accession") and not _BARRED.isdisjoint(lows[max(0, c - 5) : c]):
+                vetoed.add(c)  # "blocked Kosovo's membership of the UN", "its bid for membership": not a member
+                continue
+            if lemma == "withdrawal" and self._kinds.get(next((t.actor for t in toks[c + 1 : c + 4] if t.actor), "")) != "organization":
+                vetoed.add(c)  # "withdrawal from ECOWAS"; not "from the Ottawa treaty", "from Afghanistan"
+                continue
+            if lemma == "thaw" and lows[c] != "thaw":
+                vetoed.add(c)  # "they are thawing": whose thaw is unsaid
+                continue
+            if cue.noun and "distance" in lows[max(0, c - 5) : c] and lows[c - 2 : c] == ["from", "the"]:
+                vetoed.add(c)  # "kept their distance from the row with Brussels": no party to it
                 continue
             if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
                 vetoed.add(c)  # "sued for peace": no one sued
