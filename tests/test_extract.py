@@ -1995,3 +1995,28 @@ def test_relation_nouns_with_their_prepositions(text, a, b, valence):
 )
 def test_relation_nouns_that_state_no_relation(text, a, b):
     assert pair(a, b) not in rels(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Qatar hosts the talks. The Gulf state has also armed Hamas.", "QAT", "hamas"),
+        ("Serbia remains neutral. The Balkan country has bought Chinese drones.", "SRB", "CHN"),
+        ("Bahrain hosts the Fifth Fleet. The tiny kingdom has also normalised ties with Israel.", "BHR", "ISR"),
+        ("Taiwan faces drills. The self-ruled island has bought missiles from the United States.", "TWN", "USA"),
+        ("Sri Lanka defaulted in 2022. The island nation has since borrowed from India.", "LKA", "IND"),
+        ("Mongolia depends on its neighbours. The landlocked nation sells coal to China.", "MNG", "CHN"),
+        ("Singapore is cautious. The city-state has condemned Russia.", "SGP", "RUS"),
+    ],
+)
+def test_a_described_state_opening_a_sentence_stands_for_the_one_before(text, a, b):
+    assert pair(a, b) in rels(text)[1]
+
+
+def test_a_described_state_that_is_another_or_a_place_is_not_the_one_before():
+    for text in (
+        "Serbia remains neutral. The neighbouring country has bought Chinese drones.",
+        "India is vast. The southern state of Kerala has signed a deal with the UAE.",
+    ):
+        _, r = rels(text)
+        assert pair("SRB", "CHN") not in r and pair("IND", "ARE") not in r, text

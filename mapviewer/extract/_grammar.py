@@ -47,8 +47,9 @@ _PRONOUNS = frozenset(("it", "they"))
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
-    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|atoll|archipelago|sultanate|emirate|regime|republic|state|administration|nation"
-    r"|army|military|junta|juntas|regimes|armed forces|\w+ juntas|military governments)|[Gg]overnment (?:forces|troops))\b"
+    r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|atoll|archipelago|sultanate|emirate|regime|republic|state|administration|nation|city-state"
+    r"|army|military|junta|juntas|regimes|armed forces|\w+ juntas|military governments)|[Gg]overnment (?:forces|troops)"
+    r"|[Tt]he (?:[\w-]+ ){1,3}(?:country|nation|state|republic|kingdom|island|emirate|city-state|sultanate|monarchy))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
@@ -181,6 +182,13 @@ _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|br
 # Bodies an actor leads: "a Saudi-led coalition", "the US-led mission" (the leader acts).
 _LED_BODIES = frozenset("coalition alliance force forces mission operation campaign intervention".split())
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
+# "The Gulf state", "the tiny kingdom", "the self-ruled island": a described state stands for the
+# one the text is about, as "the country" does. The heads, and modifiers that point elsewhere.
+_DESCRIBED_HEADS = frozenset("country nation state republic kingdom island emirate city-state sultanate monarchy".split())
+_NOT_THIS_ONE = frozenset(
+    "other another neighbouring neighboring rival opposing enemy donor creditor third transit member host first second "
+    "last next previous same whole entire nation-state welfare islamic jewish".split()
+)
 # Verbs of a reporting clause: ", Qatar's foreign ministry said" names the source, not an object.
 _SAID = frozenset(
     "said says told tells added stated announced reported confirmed noted according".split()

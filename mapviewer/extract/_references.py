@@ -23,6 +23,7 @@ from ._grammar import (
     _BOUNDARY,
     _CONFLICT_SIDES,
     _COUNTS,
+    _DESCRIBED_HEADS,
     _DESCRIBING_NOUNS,
     _FORCE_NOT,
     _FORCE_WORDS,
@@ -31,6 +32,7 @@ from ._grammar import (
     _MADE_PARTS,
     _MODIFIER_PARTS,
     _MONARCHY_NOUNS,
+    _NOT_THIS_ONE,
     _PLACE_AFTER,
     _PLACE_BEFORE,
     _POSSESSIVE,
@@ -65,6 +67,24 @@ def _describing(toks: list[_Tok], k: int) -> bool:
     if j < len(toks) and toks[k].poss and not toks[j].actor and toks[j].low not in _DESCRIBING_NOUNS:
         j += 1  # "al-Qaeda's East African affiliate"
     return j < len(toks) and toks[j].low in _DESCRIBING_NOUNS and (toks[k].poss or j == k + 1)
+
+
+_MOD_STOP = frozenset("a an the of and or but in on at to for with by from as its their his her this that these those".split())
+
+
+def _described_head(toks: list[_Tok], i: int) -> int | None:
+    """The head of "the <one to three modifiers> <state noun>" opening at ``i`` ("The Gulf state",
+    "the tiny kingdom", "the self-ruled island"), or None. Not "the Indian state of Manipur" (an
+    actor modifies it), "the southern state of Kerala" (a place named next) nor "the other country"."""
+    for k in range(i + 1, min(len(toks), i + 6)):
+        t = toks[k]
+        if k > i + 1 and t.low in _DESCRIBED_HEADS and not t.actor:
+            return None if k + 1 < len(toks) and toks[k + 1].low == "of" else k
+        if t.low == "-" or toks[k - 1].low == "-":
+            continue  # "the self-ruled island", "the city-state"
+        if t.actor or t.low in _NOT_THIS_ONE or not t.low.isalpha() or (_verbish(t.low) and not t.low.endswith("ed")) or t.low in _MOD_STOP:
+            return None
+    return None
 
 
 def _near(group, state, km: float = 1200.0) -> bool:
@@ -498,7 +518,7 @@ class _References:
             self._resolve_person(toks, lows)
         if "'s" in lows or "’s" in lows:
             self._possessive_nouns(toks, lows)
-        if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows):
+        if _PRONOUNS.isdisjoint(lows) and _PRONOUN_NOUNS.isdisjoint(lows) and _DESCRIBED_HEADS.isdisjoint(lows):
             return
         plural: list[tuple[int, list[str]]] = []  # "they" standing for a coordinated subject
         for i, t in enumerate(toks):
@@ -509,6 +529,8 @@ class _References:
                 k = i
             elif t.low == "the" and i + 1 < len(toks) and toks[i + 1].low in _PRONOUN_NOUNS:
                 k = i + 1
+            elif t.low == "the" and (i == 0 or (i <= 3 and toks[i - 1].low == ",")):
+                k = _described_head(toks, i)  # "The Gulf state has ...": opening a sentence only
             if k is None or k + 1 >= len(toks):
                 continue
             nxt = toks[k + 1].low
@@ -529,11 +551,13 @@ class _References:
                     group = list(dict.fromkeys(toks[x].actor for x in span))
                     if len(group) >= 2:
                         plural.append((k, group))  # "India and China announced that they would ..."
+            if ref and k - i > 1 and self._kinds.get(ref) != "country":
+                ref = None  # "the Gulf state": a state, never a group or a bloc
             if ref:
                 toks[k].actor = ref
                 toks[k].pron = True
-                if k != i:
-                    toks[i].low = lows[i] = "_"  # "the country": one token stands for the actor
+                for x in range(i, k):
+                    toks[x].low = lows[x] = "_"  # "the country", "the Gulf state": one token stands for the actor
         for k, group in reversed(plural):
             made: list[_Tok] = []
             for x, a in enumerate(group):

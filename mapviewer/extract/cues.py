@@ -143,9 +143,12 @@ def _cues() -> dict[str, Cue]:
     # "switched recognition from Taipei to Beijing", "dropped Taipei for Beijing": one side left for
     # the other (relations: only in those shapes).
     add("switch shift transfer drop ditch dump", "diplomatic ties", "dir", weight=0.6)
+    # "borrowed from India after all": the lender is the object.
+    add("borrow", "aid", "buy", weight=0.6)
     # "still withholds some 18 billion euros earmarked for Hungary" (with money named).
     add("withhold", "sanctions", "dir", weight=0.6)
-    # Appeals (CAMEO 02): "pleading with Washington", "appealed to Iran", "urged Tehran to slow".
+    # Appeals (CAMEO 02): "pleading with Washington", "appealed to Iran", "urged Tehran to slow"
+    # (urge only with the one urged named next: see relations).
     add("plead appeal urge", "diplomatic ties", "dir", weight=0.5)
     # "which has kept thousands of troops in Kosovo" (with forces named): the object hosts them.
     add("keep", "hosting", "buy", weight=0.5)
@@ -467,6 +470,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "race": frozenset(("with", "between")),
     "withhold": MONEY,
     "plead": frozenset(("with",)),
+    "borrow": frozenset(("from",)),
     "appeal": frozenset(("to",)),
     "friendly": frozenset(("to", "toward", "towards", "with")),
     "ranks": frozenset(("behind", "with", "around")),
