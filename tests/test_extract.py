@@ -2020,3 +2020,13 @@ def test_a_described_state_that_is_another_or_a_place_is_not_the_one_before():
     ):
         _, r = rels(text)
         assert pair("SRB", "CHN") not in r and pair("IND", "ARE") not in r, text
+
+
+def test_a_request_pressure_and_counting_as_relate_to_the_clause_subject():
+    _, r = rels("At Kenya's request, Uganda sent troops.")
+    assert r[pair("KEN", "UGA")].valence == "cooperative"
+    _, r = rels("Under pressure from Washington, Panama left the Belt and Road.")
+    assert r[pair("USA", "PAN")].valence == "hostile"
+    assert not rels("Under pressure from Washington, the UN Security Council voted to end the mission.")[1]
+    _, r = rels("Kuala Lumpur, which counts China as its biggest trading partner, stays quiet.")
+    assert pair("MYS", "CHN") in r

@@ -472,7 +472,7 @@ def _negated_before(lows: list[str], k: int) -> bool:
 
 
 # "X regards Y as a provocation", "called Y a threat", "branded Y an enemy".
-_REGARD_VERBS = frozenset("regard see view consider call brand label deem describe treat rank".split())
+_REGARD_VERBS = frozenset("regard see view consider call brand label deem describe treat rank count".split())
 _REGARD_GLUE = frozenset(
     "as a an the its their real direct major serious grave potential existential strategic key natural main chief "
     "greatest biggest".split()

@@ -217,6 +217,8 @@ def _cues() -> dict[str, Cue]:
     add("sympathy sympathies", "cooperation", "dir", True, 0.6)
     # "deployed soldiers to Ituri with Kinshasa's consent": the possessor agrees to the clause's act.
     add("consent blessing acquiescence", "cooperation", "dir", True, 0.6)
+    # "At Kenya's request, Uganda sent troops", "at the invitation of ...": as consent.
+    add("request invitation behest", "cooperation", "dir", True, 0.6)
     # "the movement Sisi drove from power", "ousted", "toppled".
     add("oust overthrow topple depose", "hostility", "dir", weight=0.7)
     # "lobbied for X's recognition" (against: hostility; see PARTICLES).

@@ -215,6 +215,8 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
 
 
 _STOOD = frozenset("stand stands stood standing".split())
+# "deployed soldiers with Kinshasa's consent", "At Kenya's request, Uganda sent troops".
+_CONSENT = frozenset("consent blessing acquiescence request invitation behest".split())
 # Before "membership": a member-to-be, or none.
 _BARRED = frozenset("block blocked blocks blocking veto vetoed vetoes vetoing bid bids application oppose opposed opposes obstruct obstructed".split())
 # "lined up behind Denmark", "lined up squarely with Washington", not "lined up beside teams".
@@ -770,12 +772,12 @@ class _Extractor(_References):
                 type_ = "cooperation"  # "Britain stood alongside the United States": no forces named
             if lemma == "lobby" and lows[c + 1] == "against":
                 type_ = "hostility"
-            if lemma in ("consent", "blessing", "acquiescence"):
+            if lemma in _CONSENT:
                 # "deployed soldiers to Ituri with Kinshasa's consent", "With Washington's blessing,
                 # Israel struck": the possessor agrees to what the clause's subject does.
                 vetoed.add(c)
                 k = c - 1
-                if k >= 1 and toks[k].actor and toks[k].poss and lows[k - 1] == "with":
+                if k >= 1 and toks[k].actor and toks[k].poss and lows[k - 1] in ("with", "at"):
                     # the subject of this clause ("..., while Uganda deployed ... with Kinshasa's
                     # consent"), else the sentence's
                     doer = next((x for x in range(k - 2, -1, -1) if toks[x].actor and _is_subject(toks, x)), subj)
@@ -800,6 +802,16 @@ class _Extractor(_References):
                 continue
             if lemma == "pour" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 5]):
                 type_ = "arms trade"  # "poured weapons into Israel"
+            if lemma == "pressure" and c and lows[c - 1] == "under" and lows[c + 1 : c + 2] == ["from"]:
+                # "Under pressure from Washington, Panama left the Belt and Road": the clause's subject is pressed.
+                vetoed.add(c)
+                k = c + 2 + (c + 2 < n and lows[c + 2] == "the")
+                if (
+                    k < n and toks[k].actor and subj is not None and subj > k and toks[subj].actor not in (None, toks[k].actor)
+                    and self._kinds.get(toks[subj].actor or "") == "country"  # not "the Security Council voted"
+                ):
+                    self._add(toks[k].actor, toks[subj].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
+                continue
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
                 type_ = "military support"  # "pledged troops to the new African Union mission"
             if lemma == "exchange" and "fire" in lows[c + 1 : c + 3]:
