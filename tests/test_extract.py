@@ -2030,3 +2030,24 @@ def test_a_request_pressure_and_counting_as_relate_to_the_clause_subject():
     assert not rels("Under pressure from Washington, the UN Security Council voted to end the mission.")[1]
     _, r = rels("Kuala Lumpur, which counts China as its biggest trading partner, stays quiet.")
     assert pair("MYS", "CHN") in r
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs", "type_"),
+    [
+        ("Weapons from Iran and Russia reached the Houthis.", [("IRN", "houthis"), ("RUS", "houthis")], "arms trade"),
+        ("A loan from China kept Zambia afloat.", [("CHN", "ZMB")], "aid"),
+        ("Troops from Rwanda guard Mozambique's gas fields.", [("RWA", "MOZ")], "military support"),
+    ],
+)
+def test_what_a_state_sends_can_open_the_sentence(text, pairs, type_):
+    m, r = rels(text)
+    assert len(m.relations) == len(pairs) and all(r[pair(a, b)].types == (type_,) for a, b in pairs)
+
+
+def test_people_from_a_state_and_missiles_that_strike_are_not_sent_goods():
+    assert not rels("Migrants from Sudan reached Italy.")[1]
+    _, r = rels("Missiles from Iran struck Israel.")
+    assert r[pair("IRN", "ISR")].types == ("war",)
+    _, r = rels("Kenya is among Uganda's closest allies.")
+    assert r[pair("KEN", "UGA")].types == ("alliance",)

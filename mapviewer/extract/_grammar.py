@@ -217,7 +217,7 @@ _REPORTING = frozenset("accuse accused accuses accusing allege alleged alleges c
 # Between a subject and a possessive relation noun: "X is one of Y's", "X, once Y's main".
 _COPULA_GLUE = frozenset(
     "is are was were remains remain remained became become becomes been has have had one of the a an , "
-    "once still also now long seen as considered regarded its main".split()
+    "once still also now long seen as considered regarded its main among".split()
 )
 
 

@@ -215,6 +215,45 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
 
 
 _STOOD = frozenset("stand stands stood standing".split())
+# What a state sends that can open a sentence: "Weapons from Iran reached the Houthis".
+_SENT_FROM = {
+    **dict.fromkeys(("aid", "loan", "loans", "money", "funds", "funding", "credit", "cash", "grants"), "aid"),
+    **dict.fromkeys(("weapons", "arms", "munitions", "ammunition", "drones", "missiles", "shells"), "arms trade"),
+    **dict.fromkeys(("troops", "soldiers", "peacekeepers", "instructors", "advisers"), "military support"),
+}
+
+
+_NOT_A_VERB = frozenset("and or but to for of in on at with by from as the a an its their".split())
+
+
+def _sent_from(toks: list[_Tok], lows: list[str]) -> list[tuple[str, str, str]] | None:
+    """(sender, receiver, type) of each sender of a sentence opening "<goods> from <X> <verb> ...
+    <Y>", else None."""
+    n = len(toks)
+    k = 1 if lows[0] in ("a", "an", "the") else 0
+    while k < n and k <= 3 and lows[k] not in _SENT_FROM and lows[k].isalpha() and not toks[k].actor:
+        k += 1  # "Cheap Chinese loans"? No: an actor ends it; "Fresh weapons from Iran"
+    if k >= n - 3 or lows[k] not in _SENT_FROM or lows[k + 1] != "from":
+        return None
+    x = k + 2 + (lows[k + 2] == "the")
+    if x >= n or not toks[x].actor:
+        return None
+    senders = _group(toks, x, 1, 12)  # "Weapons from Iran and Russia reached ..."
+    v = max(senders) + 1
+    if v >= n or toks[v].actor or not lows[v].isalpha() or lows[v] in _NOT_A_VERB:
+        return None  # the verb: "reached", "kept", "guard"
+    hit = _cues.lookup(lows[v])
+    if hit is not None and hit[1].type in _HOSTILE_TYPES:
+        return None  # "Missiles from Iran struck Israel": the verb's own relation
+    for y in range(v + 1, min(n, v + 10)):
+        if lows[y] in _BOUNDARY or lows[y] in _RELATIVE:
+            break
+        if toks[y].actor:
+            got = [(toks[a].actor, toks[y].actor, _SENT_FROM[lows[k]]) for a in senders if toks[a].actor != toks[y].actor]
+            return got or None  # type: ignore[return-value]
+    return None
+
+
 # "deployed soldiers with Kinshasa's consent", "At Kenya's request, Uganda sent troops".
 _CONSENT = frozenset("consent blessing acquiescence request invitation behest".split())
 # Before "membership": a member-to-be, or none.
@@ -656,6 +695,10 @@ class _Extractor(_References):
             # it lacks is an ordinary word; dropped before any other work on the sentence.
             particles = _cues.PARTICLES
             found = [(c, hit) for c, hit in found if hit[0] not in particles or _particle_ok(toks, c)]
+        if "from" in lows[:6] and (sent := _sent_from(toks, lows)) is not None:
+            # "Weapons from Iran reached the Houthis", "A loan from China kept Zambia afloat"
+            for a, b, type_ in sent:
+                self._add(a, b, True, type_, 0.6, si)
         if not found:
             return  # no cue word: the sentence states no relation
         n = len(toks)
