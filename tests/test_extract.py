@@ -2051,3 +2051,21 @@ def test_people_from_a_state_and_missiles_that_strike_are_not_sent_goods():
     assert r[pair("IRN", "ISR")].types == ("war",)
     _, r = rels("Kenya is among Uganda's closest allies.")
     assert r[pair("KEN", "UGA")].types == ("alliance",)
+
+
+def test_courts_cases_and_closed_embassies():
+    _, r = rels("Somalia took Kenya to the International Court of Justice in 2014.")
+    assert r[pair("SOM", "KEN")].valence == "hostile"
+    _, r = rels("Sudan's government took the matter to the International Court of Justice.")
+    assert pair("SDN", "icj") not in r
+    assert not rels("Russia took control of the port. Kenya took part in the summit.")[1]
+    _, r = rels("Nicaragua won its case against Colombia.")
+    assert r[pair("NIC", "COL")].valence == "hostile"
+    _, r = rels("In 2023 Reykjavik suspended operations at its embassy in Moscow.")
+    assert r[pair("ISL", "RUS")].valence == "hostile"
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_an_actor():
+    text = "PRETORIA/THE HAGUE, March 12, 2026 - South Africa said on Thursday it would press its case against Israel."
+    _, r = rels(text)
+    assert r[pair("ZAF", "ISR")].valence == "hostile" and pair("NLD", "ISR") not in r

@@ -187,6 +187,8 @@ def _cues() -> dict[str, Cue]:
     add("blackmail weaponise weaponize stonewall stymie thwart undermine sabotage demonise demonize vilify "
         "antagonise ostracise ostracize punish", "hostility", "dir", weight=0.6)
     add("sue", "hostility", "dir", weight=0.6)  # "Ukraine sued Russia" (not "sued for peace")
+    add("take", "hostility", "dir", weight=0.6)  # "took Kenya to the ICJ" (with the court named)
+    add("case", "hostility", "dir", True, 0.6)  # "won its case against Colombia"
     add("outflank outmanoeuvre outmaneuver undercut outbid", "rivalry", "dir", weight=0.5)
     add("vie jostle", "rivalry", "sym", weight=0.5)  # "vies with Beijing for influence"
     add("squabble bicker wrangle", "hostility", "sym", weight=0.6)  # "for all their squabbling over reparations"
@@ -433,6 +435,8 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
     "finger": frozenset(("at",)),
+    "take": frozenset(("court", "icj", "arbitration", "tribunal", "wto", "international court of justice", "world trade organization")),
+    "case": frozenset(("against",)),
     "dependence": frozenset(("on", "upon")),
     "reliance": frozenset(("on", "upon")),
     "outreach": frozenset(("to", "toward", "towards")),
@@ -579,7 +583,7 @@ _IRREGULAR = {
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
     "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads", "arms": "arms",
-    "shells": "shells", "fell": "fall", "fallen": "fall", "sued": "sue", "vying": "vie", "kept": "keep", "withheld": "withhold", "pleaded": "plead", "pled": "plead",
+    "shells": "shells", "took": "take", "taken": "take", "fell": "fall", "fallen": "fall", "sued": "sue", "vying": "vie", "kept": "keep", "withheld": "withhold", "pleaded": "plead", "pled": "plead",
     "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",

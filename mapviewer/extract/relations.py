@@ -215,6 +215,9 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
 
 
 _STOOD = frozenset("stand stands stood standing".split())
+# A dateline opening a paragraph: capitals, then a date, a bracketed source or a dash.
+_DATELINE_RX = re.compile(r"(?m)^([A-Z][A-Z'’. /-]{2,40}[A-Z])(?=,? (?:\(|[-–—]|[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z][a-z]))")
+_MISSIONS = frozenset("embassy embassies consulate consulates".split())
 # What a state sends that can open a sentence: "Weapons from Iran reached the Houthis".
 _SENT_FROM = {
     **dict.fromkeys(("aid", "loan", "loans", "money", "funds", "funding", "credit", "cash", "grants"), "aid"),
@@ -533,6 +536,9 @@ class _Extractor(_References):
             m for m in mentions
             if (m.form != "adjective" or not _inside_name(text, m.start, m.end)) and m.actor not in _AREAS
         ]
+        if (datelines := [d.span(1) for d in _DATELINE_RX.finditer(text)]):
+            # "PRETORIA/THE HAGUE, March 12 - South Africa said ...": where the story was filed, no actor of it
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
         states = {a for a, k in self._kinds.items() if k == "country"}
         refs = self._refs
         noun_after = _NOUN_AFTER.match
@@ -873,6 +879,9 @@ class _Extractor(_References):
                 continue
             if cue.noun and "distance" in lows[max(0, c - 5) : c] and lows[c - 2 : c] == ["from", "the"]:
                 vetoed.add(c)  # "kept their distance from the row with Brussels": no party to it
+                continue
+            if lemma == "take" and not (c + 1 < n and (toks[c + 1].actor or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))):
+                vetoed.add(c)  # "took Kenya to the ICJ"; not "took the matter to the court"
                 continue
             if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
                 vetoed.add(c)  # "sued for peace": no one sued
@@ -1682,6 +1691,8 @@ class _Extractor(_References):
         if j + 1 < len(toks) and toks[j + 1].low in _TERRITORY:
             return False  # "sent a fighter jet into Estonian airspace": the state itself
         words = [t.low for t in toks[c + 1 : k] if t.low.isalpha() and not t.low.endswith("ly")]
+        if not _MISSIONS.isdisjoint(words):
+            return False  # "closed its embassy in Kyiv": the state itself
         return len(words) >= 2 and "to" not in words  # not "threatened to intervene in Niger"
 
     @staticmethod
