@@ -297,14 +297,14 @@ def test_recalling_an_ambassador_is_hostile_recalling_a_fact_is_not():
 def test_later_sentences_naming_both_actors_with_a_cue_add_evidence_not_pairs():
     text = (
         "Russia invaded Ukraine in 2022. "
-        "Kyiv, after months of war, still distrusts Moscow. "
+        "Kyiv, after months of war, still eyes Moscow. "
         "Ukraine and Russia were once close. "
         "Hungary refused to arm Ukraine, but it buys Russian gas."
     )
     m, r = rels(text)
     quotes = [e.quote for e in r[pair("RUS", "UKR")].evidence]
     assert quotes[0] == "Russia invaded Ukraine in 2022."
-    assert "Kyiv, after months of war, still distrusts Moscow." in quotes
+    assert "Kyiv, after months of war, still eyes Moscow." in quotes
     assert not any(q.startswith("Ukraine and Russia were once") for q in quotes)  # no cue
     assert not any(q.startswith("Hungary") for q in quotes)  # another clause
     # Evidence only: no pair for "Ukraine and Russia were once close" or the refused arms.
@@ -2069,3 +2069,27 @@ def test_a_dateline_names_where_the_story_was_filed_not_an_actor():
     text = "PRETORIA/THE HAGUE, March 12, 2026 - South Africa said on Thursday it would press its case against Israel."
     _, r = rels(text)
     assert r[pair("ZAF", "ISR")].valence == "hostile" and pair("NLD", "ISR") not in r
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Kenya holds Uganda responsible for the attack.", "KEN", "UGA", "hostile"),
+        ("Kenya distrusts Uganda.", "KEN", "UGA", "hostile"),
+        ("Kenya is on good terms with Uganda.", "KEN", "UGA", "cooperative"),
+        ("Kenya is on bad terms with Uganda.", "KEN", "UGA", "hostile"),
+        ("Kenya sided against Uganda.", "KEN", "UGA", "hostile"),
+        ("Kenya parted ways with Uganda.", "KEN", "UGA", "hostile"),
+        ("Kenya's ally Uganda voted no.", "KEN", "UGA", "cooperative"),
+        ("Uganda's rival Kenya voted no.", "KEN", "UGA", "hostile"),
+        ("Kenya and Uganda both claim the islands.", "KEN", "UGA", "hostile"),
+        ("The islands are claimed by both Kenya and Uganda.", "KEN", "UGA", "hostile"),
+    ],
+)
+def test_stances_terms_and_rival_claims(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+def test_claims_to_different_things_are_no_dispute_between_the_claimants():
+    assert pair("MYS", "VNM") not in rels("Vietnam and Malaysia both claim slices of the Spratlys.")[1]

@@ -620,7 +620,7 @@ _INTENSIFIERS = frozenset("ever more much even far further still so too".split()
 # *part* of its territory" (the object and "as" come first).
 _PARTICLE_SPAN = {"recall": 2, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3, "discuss": 6, "list": 5, "align": 8, "contest": 3, "violate": 3, "breach": 3, "cross": 4, "turn": 3, "show": 6, "echo": 5, "parrot": 5, "drive": 3,
-                  "withdraw": 2, "share": 6, "withhold": 4, "keep": 5, "lob": 3, "rain": 3, "take": 5}
+                  "withdraw": 2, "share": 6, "withhold": 4, "keep": 5, "lob": 3, "rain": 3, "take": 5, "hold": 4}
 
 
 def _listed(toks: list[_Tok], i: int, j: int) -> bool:

@@ -187,6 +187,11 @@ def _cues() -> dict[str, Cue]:
     add("blackmail weaponise weaponize stonewall stymie thwart undermine sabotage demonise demonize vilify "
         "antagonise ostracise ostracize punish", "hostility", "dir", weight=0.6)
     add("sue", "hostility", "dir", weight=0.6)  # "Ukraine sued Russia" (not "sued for peace")
+    add("distrust mistrust resent envy", "hostility", "dir", weight=0.5)
+    add("admire trust", "cooperation", "dir", weight=0.5)
+    add("hold", "hostility", "dir", weight=0.6)  # "holds Uganda responsible for the attack"
+    add("terms", "diplomatic ties", "sym", True, 0.5)  # "on good terms with" ("bad terms": hostile)
+    add("ways", "hostility", "sym", True, 0.6)  # "parted ways with Paris"
     add("take", "hostility", "dir", weight=0.6)  # "took Kenya to the ICJ" (with the court named)
     add("case", "hostility", "dir", True, 0.6)  # "won its case against Colombia"
     add("outflank outmanoeuvre outmaneuver undercut outbid", "rivalry", "dir", weight=0.5)
@@ -379,7 +384,7 @@ MONEY = frozenset(
 #: ordinary words ("both sides", "stand firm", "recalled that").
 _TERRITORY_WORDS = frozenset("airspace territory waters soil border borders sovereignty territorial".split())
 PARTICLES: dict[str, frozenset[str]] = {
-    "side": frozenset(("with",)),
+    "side": frozenset(("with", "against")),
     "stand": frozenset(("with", "by", "behind")),
     "rally": frozenset(("behind", "around", "to")),
     "lobby": frozenset(("for", "against", "on")),
@@ -427,7 +432,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "stray": frozenset(("into",)),
     "cross": frozenset(("into",)),
     "intrude": frozenset(("into", "on")),
-    "turn": frozenset(("guns", "weapons", "arms")),
+    "turn": frozenset(("guns", "weapons", "arms", "against")),
     "break": frozenset(("with",)),
     "double": frozenset(("down",)),
     "list": frozenset(("terrorist", "terror")),
@@ -435,6 +440,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
     "finger": frozenset(("at",)),
+    "hold": frozenset(("responsible", "accountable", "liable")),
+    "terms": frozenset(("with",)),
+    "ways": frozenset(("with",)),
     "take": frozenset(("court", "icj", "arbitration", "tribunal", "wto", "international court of justice", "world trade organization")),
     "case": frozenset(("against",)),
     "dependence": frozenset(("on", "upon")),
@@ -583,7 +591,7 @@ _IRREGULAR = {
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
     "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads", "arms": "arms",
-    "shells": "shells", "took": "take", "taken": "take", "fell": "fall", "fallen": "fall", "sued": "sue", "vying": "vie", "kept": "keep", "withheld": "withhold", "pleaded": "plead", "pled": "plead",
+    "shells": "shells", "held": "hold", "took": "take", "taken": "take", "fell": "fall", "fallen": "fall", "sued": "sue", "vying": "vie", "kept": "keep", "withheld": "withhold", "pleaded": "plead", "pled": "plead",
     "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",

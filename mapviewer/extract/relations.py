@@ -217,6 +217,9 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
 _STOOD = frozenset("stand stands stood standing".split())
 # A dateline opening a paragraph: capitals, then a date, a bracketed source or a dash.
 _DATELINE_RX = re.compile(r"(?m)^([A-Z][A-Z'’. /-]{2,40}[A-Z])(?=,? (?:\(|[-–—]|[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z][a-z]))")
+# Relation nouns that name one party by the other's: "Kenya's ally Uganda", "Uganda's rival Kenya".
+_KIN_TYPES = frozenset(("alliance", "rivalry", "hostility", "military support"))
+_BAD_TERMS = frozenset("bad poor frosty strained hostile icy".split())
 _MISSIONS = frozenset("embassy embassies consulate consulates".split())
 # What a state sends that can open a sentence: "Weapons from Iran reached the Houthis".
 _SENT_FROM = {
@@ -883,6 +886,16 @@ class _Extractor(_References):
             if lemma == "take" and not (c + 1 < n and (toks[c + 1].actor or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))):
                 vetoed.add(c)  # "took Kenya to the ICJ"; not "took the matter to the court"
                 continue
+            if lemma == "claim" and not cue.noun and (rivals := self._rival_claimants(toks, c, subj)):
+                # "Kenya and Uganda both claim the islands", "claimed by both Kenya and Uganda"
+                for x in range(len(rivals)):
+                    for y in range(x + 1, len(rivals)):
+                        self._add(rivals[x], rivals[y], False, "territorial dispute", conf, si)
+                continue
+            if lemma in ("side", "turn") and "against" in lows[c + 1 : c + 3]:
+                type_ = "hostility"  # "sided against Kigali", "turned against its former patron"
+            if lemma == "terms" and c and lows[c - 1] in _BAD_TERMS:
+                type_ = "hostility"  # "on bad terms with"
             if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
                 vetoed.add(c)  # "sued for peace": no one sued
                 continue
@@ -1461,6 +1474,20 @@ class _Extractor(_References):
                 return _group(toks, comma + 1, 1, 12)
         return fallback or soft_fallback
 
+    def _rival_claimants(self, toks: list[_Tok], c: int, subj: int | None) -> list[str]:
+        """The two or more actors that "both" claim the same thing at claim verb ``c``, or []."""
+        n = len(toks)
+        k = c + 1
+        if k < n and toks[k].low == "by":
+            k += 1 + (k + 1 < n and toks[k + 1].low in ("both", "all"))
+            grp = _group(toks, k, 1, 12) if k < n and toks[k].actor and toks[k - 1].low in ("both", "all") else []
+        else:
+            if "both" not in (toks[c - 1].low if c else "", toks[c - 2].low if c > 1 else "") or k >= n or toks[k].low != "the":
+                return []  # "both claim the islands": the same thing; not "both claim slices of the Spratlys"
+            grp = self._left(toks, c, noun=False, subj=subj)
+        rivals = list(dict.fromkeys(toks[x].actor for x in grp if toks[x].actor))
+        return rivals if len(rivals) >= 2 else []  # type: ignore[return-value]
+
     def _subject_before(self, toks: list[_Tok], j: int) -> list[int]:
         """The nearest clause subject before token ``j``, as a group, or []."""
         k = j - 1
@@ -1536,8 +1563,10 @@ class _Extractor(_References):
                     break  # "attacking ships in solidarity with Palestinians": for them, not at them
                 if toks[j - 1].low == "," and any(x.low in _SAID for x in toks[end + 1 : end + 5]):
                     break  # ", Qatar's foreign ministry said": the source, not an object
-                if cue.noun and not between and not _prep_before(toks, j, c):
-                    break  # "victory in war brings out Israeli flags": no preposition, no object
+                if cue.noun and not between and not _prep_before(toks, j, c) and not (
+                    j == c + 1 and c and toks[c - 1].actor and toks[c - 1].poss and cue.type in _KIN_TYPES
+                ):
+                    break  # "victory in war brings out Israeli flags": no preposition, no object (but "Kenya's ally Uganda")
                 # "... and Russia brokered": an actor followed by its own verb starts a new clause.
                 if (toks[j - 1].low in ("and", "but", ",") or toks[j - 1].low in _SUBORDINATORS) and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
                     break  # also "... before Qatar and Turkey brokered": a subordinate clause's subject
