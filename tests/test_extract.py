@@ -2093,3 +2093,25 @@ def test_stances_terms_and_rival_claims(text, a, b, valence):
 
 def test_claims_to_different_things_are_no_dispute_between_the_claimants():
     assert pair("MYS", "VNM") not in rels("Vietnam and Malaysia both claim slices of the Spratlys.")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "types"),
+    [
+        ("Uganda was hit by Kenyan drones.", "KEN", "UGA", ("war",)),
+        ("Uganda suffered heavy losses at the hands of Kenya.", "UGA", "KEN", ("hostility",)),
+        ("Uganda turned to Kenya for help.", "UGA", "KEN", ("dependence",)),
+        ("Uganda looked to Kenya for support.", "UGA", "KEN", ("dependence",)),
+        ("Russian gas still flows to Hungary through TurkStream.", "RUS", "HUN", ("energy trade",)),
+    ],
+)
+def test_passive_blows_and_turning_to_a_patron(text, a, b, types):
+    _, r = rels(text)
+    assert r[pair(a, b)].types == types
+
+
+def test_a_verbs_object_before_a_comma_is_not_the_next_verbs_subject():
+    text = "Since the coup, Niger has expelled French forces, turned to Russia for instructors and accused Nigeria of plotting."
+    _, r = rels(text)
+    assert set(r) == {pair("NER", "FRA"), pair("NER", "RUS"), pair("NER", "NGA")}
+    assert not rels("The Sahel's juntas turn from Paris to Moscow.")[1]

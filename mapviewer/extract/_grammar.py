@@ -399,7 +399,11 @@ def _is_subject(toks: list[_Tok], i: int) -> bool:
             skipped += 1
             continue
         if low == ",":  # an appositive: "Azerbaijan, which borders Iran" / "the UAE, once ..."
-            return True
+            k = i - 1
+            while k >= 0 and (toks[k].low in ("the", "a", "an") or toks[k].actor):
+                k -= 1
+            # but not a verb's object: "Niger has expelled French forces, turned to Russia"
+            return k < 0 or toks[k].low in _AUX or not _verbish(toks[k].low)
         return False
     return False
 

@@ -187,6 +187,9 @@ def _cues() -> dict[str, Cue]:
     add("blackmail weaponise weaponize stonewall stymie thwart undermine sabotage demonise demonize vilify "
         "antagonise ostracise ostracize punish", "hostility", "dir", weight=0.6)
     add("sue", "hostility", "dir", weight=0.6)  # "Ukraine sued Russia" (not "sued for peace")
+    add("hands", "hostility", "dir", True, 0.6)  # "suffered losses at the hands of Kenya"
+    add("flow", "trade", "dir", weight=0.5)  # "Western weapons flow to Kyiv", "Russian gas flows to Hungary"
+    add("look", "dependence", "dir", weight=0.5)  # "looked to Moscow for help" (with the actor next)
     add("distrust mistrust resent envy", "hostility", "dir", weight=0.5)
     add("admire trust", "cooperation", "dir", weight=0.5)
     add("hold", "hostility", "dir", weight=0.6)  # "holds Uganda responsible for the attack"
@@ -411,7 +414,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "withdraw": frozenset(("from", "ambassador", "ambassadors", "envoy", "envoys")),
     "pull": frozenset(("out",)),
     "bristle": frozenset(("at",)),
-    "hit": frozenset(("back",)),
+    "hit": frozenset(("back", "out", "by")),
     "avoid": frozenset(("each",)),
     "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
     "campaign": frozenset(("against",)),
@@ -432,7 +435,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "stray": frozenset(("into",)),
     "cross": frozenset(("into",)),
     "intrude": frozenset(("into", "on")),
-    "turn": frozenset(("guns", "weapons", "arms", "against")),
+    "turn": frozenset(("guns", "weapons", "arms", "against", "to")),
     "break": frozenset(("with",)),
     "double": frozenset(("down",)),
     "list": frozenset(("terrorist", "terror")),
@@ -440,6 +443,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "arrangement": frozenset(("with",)),
     "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
     "finger": frozenset(("at",)),
+    "hands": frozenset(("of",)),
+    "flow": frozenset(("to", "into")),
+    "look": frozenset(("to",)),
     "hold": frozenset(("responsible", "accountable", "liable")),
     "terms": frozenset(("with",)),
     "ways": frozenset(("with",)),

@@ -219,6 +219,8 @@ _STOOD = frozenset("stand stands stood standing".split())
 _DATELINE_RX = re.compile(r"(?m)^([A-Z][A-Z'’. /-]{2,40}[A-Z])(?=,? (?:\(|[-–—]|[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z][a-z]))")
 # Relation nouns that name one party by the other's: "Kenya's ally Uganda", "Uganda's rival Kenya".
 _KIN_TYPES = frozenset(("alliance", "rivalry", "hostility", "military support"))
+_ASKED_FOR = frozenset(("for",))
+_TURNED = frozenset(("guns", "weapons", "arms", "against"))  # "turned their guns on", "turned against"
 _BAD_TERMS = frozenset("bad poor frosty strained hostile icy".split())
 _MISSIONS = frozenset("embassy embassies consulate consulates".split())
 # What a state sends that can open a sentence: "Weapons from Iran reached the Houthis".
@@ -892,6 +894,16 @@ class _Extractor(_References):
                     for y in range(x + 1, len(rivals)):
                         self._add(rivals[x], rivals[y], False, "territorial dispute", conf, si)
                 continue
+            if lemma in ("turn", "look") and _TURNED.isdisjoint(lows[c + 1 : c + 4]):
+                if lows[c + 1 : c + 2] != ["to"] or not (c + 2 < n and toks[c + 2].actor) or _ASKED_FOR.isdisjoint(lows[c + 3 : c + 6]):
+                    vetoed.add(c)  # "turned to Moscow for help"; not "turned to the question"
+                    continue
+                type_ = "dependence"
+            if lemma == "hands" and lows[c - 2 : c] != ["at", "the"]:
+                vetoed.add(c)  # only "at the hands of"
+                continue
+            if lemma == "hit" and lows[c + 1 : c + 2] == ["by"]:
+                type_ = "war"  # "was hit by Kenyan drones"
             if lemma in ("side", "turn") and "against" in lows[c + 1 : c + 3]:
                 type_ = "hostility"  # "sided against Kigali", "turned against its former patron"
             if lemma == "terms" and c and lows[c - 1] in _BAD_TERMS:
