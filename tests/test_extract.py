@@ -2115,3 +2115,12 @@ def test_a_verbs_object_before_a_comma_is_not_the_next_verbs_subject():
     _, r = rels(text)
     assert set(r) == {pair("NER", "FRA"), pair("NER", "RUS"), pair("NER", "NGA")}
     assert not rels("The Sahel's juntas turn from Paris to Moscow.")[1]
+
+
+def test_pressure_and_condemnation_from_a_state_fall_on_the_clause_subject():
+    _, r = rels("Uganda came under pressure from Kenya.")
+    assert r[pair("KEN", "UGA")].valence == "hostile"
+    _, r = rels("Uganda drew criticism from Kenya.")
+    assert r[pair("KEN", "UGA")].valence == "hostile"
+    _, r = rels("In December Israel recognised Somaliland, drawing furious condemnation from Mogadishu.")
+    assert r[pair("ISR", "SOM")].valence == "hostile" and pair("somaliland", "SOM") not in r

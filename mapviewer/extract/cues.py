@@ -461,8 +461,8 @@ PARTICLES: dict[str, frozenset[str]] = {
     "thaw": frozenset(("between", "with", "in")),
     "rows": frozenset(("between", "with")),
     "crackdown": frozenset(("on",)),
-    "condemnation": frozenset(("of",)),
-    "criticism": frozenset(("of",)),
+    "condemnation": frozenset(("of", "from")),  # "drew condemnation from Mogadishu"
+    "criticism": frozenset(("of", "from")),
     "withdrawal": frozenset(("from",)),
     "accession": frozenset(("to",)),
     "membership": frozenset(("of", "in")),

@@ -861,9 +861,9 @@ class _Extractor(_References):
                 vetoed.add(c)
                 k = c + 2 + (c + 2 < n and lows[c + 2] == "the")
                 if (
-                    k < n and toks[k].actor and subj is not None and subj > k and toks[subj].actor not in (None, toks[k].actor)
+                    k < n and toks[k].actor and subj is not None and subj != k and toks[subj].actor not in (None, toks[k].actor)
                     and self._kinds.get(toks[subj].actor or "") == "country"  # not "the Security Council voted"
-                ):
+                ):  # also "Uganda came under pressure from Kenya"
                     self._add(toks[k].actor, toks[subj].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
                 continue
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
@@ -1395,6 +1395,11 @@ class _Extractor(_References):
         rel = self._rel
         if c and toks[c - 1].low == "," and toks[c].low.endswith("ing") and subj is not None and subj < c:
             # ", accusing Israel": the clause's subject, with all its coordinated actors.
+            return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
+        if noun and subj is not None and subj < c and (
+            k := next((x for x in range(c - 1, max(0, c - 4), -1) if toks[x].low.endswith("ing") and toks[x - 1].low == ","), None)
+        ) is not None and all(t.low.isalpha() and not t.actor for t in toks[k + 1 : c]):
+            # ", drawing furious condemnation from Mogadishu": what the clause's subject drew
             return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
         k = c - 1
         while k > 0 and c - k <= 3 and toks[k].low not in _POSS_PRONOUNS:
