@@ -153,7 +153,7 @@ def _cues() -> dict[str, Cue]:
     # "which has kept thousands of troops in Kosovo" (with forces named): the object hosts them.
     add("keep", "hosting", "buy", weight=0.5)
     add("friendly", "cooperation", "dir", True, 0.5)  # "governments friendly to Maduro"
-    # "riga asked its navy to shadow Russian-flagged vessels", "a Chinese frigate tailed the ships".
+    # "Riga asked its navy to shadow Russian-flagged vessels", "a Chinese frigate tailed the ships".
     add("shadowed shadowing tailed tailing", "hostility", "dir", weight=0.5)
     # Relation nouns: "Kenya's reliance on Ugandan gas", "Tehran's courtship of Riyadh", "its
     # condemnation of the strikes", "Finland's accession to NATO" (each with its preposition).

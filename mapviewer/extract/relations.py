@@ -198,9 +198,55 @@ _DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejec
 _ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
 # What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
 _TRADED_BLOWS = frozenset("blows fire insults accusations barbs threats jibes recriminations punches".split())
+# Words some cues need before they state anything.
+_STOOD = frozenset("stand stands stood standing".split())  # "stood by Kyiv": "by" names the object
+# Relation nouns that name one party by the other's: "Kenya's ally Uganda", "Uganda's rival Kenya".
+_KIN_TYPES = frozenset(("alliance", "rivalry", "hostility", "military support"))
+_ASKED_FOR = frozenset(("for",))  # "turned to Moscow for help"
+_TURNED = frozenset(("guns", "weapons", "arms", "against"))  # "turned their guns on", "turned against"
+_BAD_TERMS = frozenset("bad poor frosty strained hostile icy".split())  # "on bad terms with"
+_MISSIONS = frozenset("embassy embassies consulate consulates".split())  # "closed its embassy in Kyiv"
+# "deployed soldiers with Kinshasa's consent", "At Kenya's request, Uganda sent troops".
+_CONSENT = frozenset("consent blessing acquiescence request invitation behest".split())
+# Before "membership": a member-to-be, or none.
+_BARRED = frozenset(
+    "block blocked blocks blocking veto vetoed vetoes vetoing bid bids application oppose opposed opposes obstruct "
+    "obstructed".split()
+)
+# "lined up behind Denmark", "lined up squarely with Washington", not "lined up beside teams".
+_LINED_UP = frozenset(("behind", "with", "against", "alongside", "for"))
+# What two states reopen to each other.
+_REOPENED = frozenset("border borders crossing crossings frontier flights airspace embassies consulates".split())
 # Verbs of those who look on: what follows them is an event watched, not done.
-_SPECTATE = frozenset("attend attended attends attending watch watched watches watching witness witnessed "
-                      "witnesses witnessing observe observed observes observing".split())
+_SPECTATE = frozenset(
+    "attend attended attends attending watch watched watches watching witness witnessed witnesses witnessing "
+    "observe observed observes observing".split()
+)
+# Where the negation of a sentence opening with "Nor" or "Neither" ends.
+_NOR_SCOPE_ENDS = _BOUNDARY | {"and"}
+
+# Text around the story: a dateline opening a paragraph (capitals, then a date, a bracketed
+# source or a dash), and an opinion piece written from a state (its label, byline, "we").
+_DATELINE_RX = re.compile(r"(?m)^([A-Z][A-Z'’. /-]{2,40}[A-Z])(?=,? (?:\(|[-–—]|[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z][a-z]))")
+_HEAD_CHARS = 800
+_OPINION_RX = re.compile(r"\b(?:[Oo]pinion|OPINION|[Oo]p-[Ee]d|[Cc]ommentary|COMMENT|Comment|views expressed)\b")
+_BYLINE_RX = re.compile(r"\b[Bb]y [A-Z][^\n|]*")
+_WE_RX = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_FIRST_PERSON = frozenset(("we", "our", "us"))
+_QUOTE_MARKS = frozenset('"“”')
+_QUOTED_RX = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+# What a state sends that can open a sentence: "Weapons from Iran reached the Houthis".
+_SENT_FROM = {
+    **dict.fromkeys(("aid", "loan", "loans", "money", "funds", "funding", "credit", "cash", "grants"), "aid"),
+    **dict.fromkeys(("weapons", "arms", "munitions", "ammunition", "drones", "missiles", "shells"), "arms trade"),
+    **dict.fromkeys(("troops", "soldiers", "peacekeepers", "instructors", "advisers"), "military support"),
+}
+_NOT_A_VERB = frozenset("and or but to for of in on at with by from as the a an its their".split())
+# One side left for another: "switched diplomatic recognition from Taipei to Beijing", "dropped
+# Taipei for Beijing".
+_SWITCH = frozenset("switch shift transfer drop ditch dump".split())
+_SWITCHED = frozenset("recognition allegiance allegiances ties relations loyalty".split())
 
 
 def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
@@ -211,27 +257,20 @@ def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
         k -= 1
     if k < 0 or c - k > 6 or lows[k] not in _SPECTATE:
         return False
-    return not any(lows[x] in ("with", "between") and x + 1 < len(toks) for x in range(c + 1, min(len(lows), c + 4)))
+    return "with" not in lows[c + 1 : c + 4] and "between" not in lows[c + 1 : c + 4]
 
 
-_STOOD = frozenset("stand stands stood standing".split())
-# A dateline opening a paragraph: capitals, then a date, a bracketed source or a dash.
-_DATELINE_RX = re.compile(r"(?m)^([A-Z][A-Z'’. /-]{2,40}[A-Z])(?=,? (?:\(|[-–—]|[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z][a-z]))")
-# Relation nouns that name one party by the other's: "Kenya's ally Uganda", "Uganda's rival Kenya".
-_KIN_TYPES = frozenset(("alliance", "rivalry", "hostility", "military support"))
-_ASKED_FOR = frozenset(("for",))
-_TURNED = frozenset(("guns", "weapons", "arms", "against"))  # "turned their guns on", "turned against"
-_BAD_TERMS = frozenset("bad poor frosty strained hostile icy".split())
-_MISSIONS = frozenset("embassy embassies consulate consulates".split())
-# What a state sends that can open a sentence: "Weapons from Iran reached the Houthis".
-_SENT_FROM = {
-    **dict.fromkeys(("aid", "loan", "loans", "money", "funds", "funding", "credit", "cash", "grants"), "aid"),
-    **dict.fromkeys(("weapons", "arms", "munitions", "ammunition", "drones", "missiles", "shells"), "arms trade"),
-    **dict.fromkeys(("troops", "soldiers", "peacekeepers", "instructors", "advisers"), "military support"),
-}
-
-
-_NOT_A_VERB = frozenset("and or but to for of in on at with by from as the a an its their".split())
+def _nor_scope(lows: list[str], c: int) -> bool:
+    """Is cue ``c`` in the main clause of a sentence opening with "Nor" ("Nor has Washington, which
+    armed Israel, shown any wish to lean on it": "lean" is, "armed" is not)?"""
+    if not _NOR_SCOPE_ENDS.isdisjoint(lows[1:c]):
+        return False
+    for k in range(c - 1, 0, -1):
+        if lows[k] == ",":
+            return True
+        if lows[k] in ("which", "who"):
+            return False
+    return True
 
 
 def _sent_from(toks: list[_Tok], lows: list[str]) -> list[tuple[str, str, str]] | None:
@@ -240,7 +279,7 @@ def _sent_from(toks: list[_Tok], lows: list[str]) -> list[tuple[str, str, str]] 
     n = len(toks)
     k = 1 if lows[0] in ("a", "an", "the") else 0
     while k < n and k <= 3 and lows[k] not in _SENT_FROM and lows[k].isalpha() and not toks[k].actor:
-        k += 1  # "Cheap Chinese loans"? No: an actor ends it; "Fresh weapons from Iran"
+        k += 1  # "Fresh weapons from Iran": adjectives first; an actor ends it
     if k >= n - 3 or lows[k] not in _SENT_FROM or lows[k + 1] != "from":
         return None
     x = k + 2 + (lows[k + 2] == "the")
@@ -260,43 +299,6 @@ def _sent_from(toks: list[_Tok], lows: list[str]) -> list[tuple[str, str, str]] 
             got = [(toks[a].actor, toks[y].actor, _SENT_FROM[lows[k]]) for a in senders if toks[a].actor != toks[y].actor]
             return got or None  # type: ignore[return-value]
     return None
-
-
-# "deployed soldiers with Kinshasa's consent", "At Kenya's request, Uganda sent troops".
-_CONSENT = frozenset("consent blessing acquiescence request invitation behest".split())
-# Before "membership": a member-to-be, or none.
-_BARRED = frozenset("block blocked blocks blocking veto vetoed vetoes vetoing bid bids application oppose opposed opposes obstruct obstructed".split())
-# "lined up behind Denmark", "lined up squarely with Washington", not "lined up beside teams".
-_LINED_UP = frozenset(("behind", "with", "against", "alongside", "for"))
-# An opinion piece written from a state: its label, byline, first-person words and quotes.
-_HEAD_CHARS = 800
-_OPINION_RX = re.compile(r"\b(?:[Oo]pinion|OPINION|[Oo]p-[Ee]d|[Cc]ommentary|COMMENT|Comment|views expressed)\b")
-_BYLINE_RX = re.compile(r"\b[Bb]y [A-Z][^\n|]*")
-_WE_RX = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-_FIRST_PERSON = frozenset(("we", "our", "us"))
-_QUOTE_MARKS = frozenset('"“”')
-_QUOTED_RX = re.compile(r'"[^"\n]*"|“[^”\n]*”')
-# Where the negation of a sentence opening with "Nor" or "Neither" ends.
-_NOR_SCOPE_ENDS = _BOUNDARY | {"and"}
-
-
-def _nor_scope(lows: list[str], c: int) -> bool:
-    """Is cue ``c`` in the main clause of a sentence opening with "Nor" ("Nor has Washington, which
-    armed Israel, shown any wish to lean on it": "lean" is, "armed" is not)?"""
-    if not _NOR_SCOPE_ENDS.isdisjoint(lows[1:c]):
-        return False
-    for k in range(c - 1, 0, -1):
-        if lows[k] == ",":
-            return True
-        if lows[k] in ("which", "who"):
-            return False
-    return True
-# What two states reopen to each other.
-_REOPENED = frozenset("border borders crossing crossings frontier flights airspace embassies consulates".split())
-# One side left for another: "switched diplomatic recognition from Taipei to Beijing", "dropped
-# Taipei for Beijing".
-_SWITCH = frozenset("switch shift transfer drop ditch dump".split())
-_SWITCHED = frozenset("recognition allegiance allegiances ties relations loyalty".split())
 
 
 def _switched(toks: list[_Tok], c: int) -> tuple[str, str] | None:
