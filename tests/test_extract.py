@@ -1835,7 +1835,7 @@ def test_switching_recognition_is_hostile_to_one_side_and_friendly_to_the_other(
 
 def test_two_capitals_reopening_a_crossing_relate_to_each_other():
     _, r = rels("Museveni and Kagame spent years at daggers drawn before Kampala and Kigali reopened the Gatuna crossing.")
-    assert r[pair("UGA", "RWA")].valence == "cooperative"
+    assert r[pair("UGA", "RWA")].types == ("hostility", "cooperation")
     _, r = rels("Kampala and Kigali reopened a factory.")
     assert not r
 
@@ -2124,3 +2124,49 @@ def test_pressure_and_condemnation_from_a_state_fall_on_the_clause_subject():
     assert r[pair("KEN", "UGA")].valence == "hostile"
     _, r = rels("In December Israel recognised Somaliland, drawing furious condemnation from Mogadishu.")
     assert r[pair("ISR", "SOM")].valence == "hostile" and pair("somaliland", "SOM") not in r
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Croatia has since ordered Bayraktar TB2 drones from Turkey.", "HRV", "TUR", "cooperative"),
+        ("There is old bad blood between Kathmandu and Thimphu.", "NPL", "BTN", "hostile"),
+        ("In April the Jordanian government outlawed the Muslim Brotherhood.", "JOR", "muslim-brotherhood", "hostile"),
+        ("Israel's campaign to destroy Hamas has made the movement popular.", "ISR", "hamas", "hostile"),
+        ("US officials frame the corridor as a counterweight to Beijing.", "USA", "CHN", "hostile"),
+        ("Nicaragua's Daniel Ortega cut ties with Quito, citing solidarity with the Mexican people.", "NIC", "MEX", "cooperative"),
+        ("Prime Minister Giorgia Meloni has flown to Algiers repeatedly.", "ITA", "DZA", "cooperative"),
+        ("Republika Srpska held a vote. The EU froze millions of euros earmarked for the entity.", "eu", "republika-srpska", "hostile"),
+    ],
+)
+def test_more_wordings_of_unseen_text(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+def test_a_participle_before_a_name_is_an_adjective():
+    assert pair("SYR", "pkk") not in rels("Damascus views the YPG as a wing of the outlawed PKK.")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Aliyev, backed to the hilt by Ankara, can afford a grudge.", [("AZE", "TUR")]),
+        ("Analysts say Iran-backed factions within the Popular Mobilisation Forces have lobbied quietly.", [("IRN", "hashd")]),
+        ("Beijing signed a $1.4 billion deal with Tanzania and Zambia.", [("CHN", "TZA"), ("CHN", "ZMB"), ("TZA", "ZMB")]),
+        ("Pakistan secured a $7 billion IMF bailout.", [("PAK", "imf")]),
+        ("Kenya took a Chinese loan.", [("KEN", "CHN")]),
+    ],
+)
+def test_asides_compounds_and_three_party_deals(text, pairs):
+    _, r = rels(text)
+    assert set(r) == {pair(a, b) for a, b in pairs}
+
+
+def test_a_reverser_and_a_noun_before_an_actor_stay_in_their_clause():
+    _, r = rels("Nicaragua's Daniel Ortega cut ties with Quito, citing solidarity with the Mexican people.")
+    assert r[pair("NIC", "MEX")].valence == "cooperative" and r[pair("NIC", "ECU")].valence == "hostile"
+    assert not rels("Six months after Britain and France acted, the United Nations sanctions returned.")[1]
+    assert not rels("Japan is the most active non-Chinese lender.")[1]
+    _, r = rels("Beijing signed deals with Tanzania and Zambia.")
+    assert pair("TZA", "ZMB") not in r

@@ -54,7 +54,7 @@ _PRONOUN_RX = re.compile(
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
     _PRONOUN_RX.pattern.replace("|armed forces|", "|armed forces|group|grouping|bloc|alliance|coalition|mission|militia|movement|agency|watchdog|forum|court|tribunal|rebels|militants|insurgents|jihadists"
-                                "|organi[sz]ation|territory|enclave|body|same group|(?:regional|hemispheric|continental|global) body|[\\w-]+-(?:aligned|allied|linked|affiliated|backed) (?:group|movement|militia|rebels|militants)|")
+                                "|organi[sz]ation|territory|enclave|entity|body|same group|(?:regional|hemispheric|continental|global) body|[\\w-]+-(?:aligned|allied|linked|affiliated|backed) (?:group|movement|militia|rebels|militants)|")
 )
 # Definite back-references to an organization or group: "the mission" (after "an EU mission"),
 # "the bloc", "the alliance", "the group". Value: the kind of actor a bare noun may stand for.
@@ -68,6 +68,7 @@ _BACKREF_NOUNS = {
     "organisation": "organization", "organization": "organization",
     "territory": "region", "enclave": "region",  # "the territory": a disputed one named before
     "body": "organization",  # "walked out of the hemispheric body"
+    "entity": "region",  # "funding earmarked for the entity" (Republika Srpska)
 }  # fmt: skip
 _BACKREF_SET = frozenset(_BACKREF_NOUNS)
 # One adjective allowed in a back-reference: "the militant group", "the Western alliance".
@@ -143,7 +144,7 @@ _MODIFIER_PARTS = frozenset(
 # Participles that open an aside about the noun before them (", led by ...,", ", based in ...,").
 _APPOSITIVE_PARTICIPLES = frozenset(
     "led headed chaired run founded based created formed established known dubbed elected appointed "
-    "named installed backed".split()
+    "named installed backed dominated controlled funded supported armed".split()
 )
 # "the Iran-aligned Houthis", "Russia-friendly parties": the actor sides with the noun's, and is no actor of the clause.
 _ALIGNED_PARTS = frozenset("aligned allied linked affiliated friendly leaning".split())

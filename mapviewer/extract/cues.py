@@ -188,6 +188,13 @@ def _cues() -> dict[str, Cue]:
         "antagonise ostracise ostracize punish", "hostility", "dir", weight=0.6)
     add("sue", "hostility", "dir", weight=0.6)  # "Ukraine sued Russia" (not "sued for peace")
     add("hands", "hostility", "dir", True, 0.6)  # "suffered losses at the hands of Kenya"
+    add("destroy crush annihilate", "war", "dir", weight=0.6)  # "Israel's campaign to destroy Hamas"
+    add("outlaw proscribe", "hostility", "dir", weight=0.6)  # "the authorities outlawed the Brotherhood"
+    add("daggers", "hostility", "sym", True, 0.6)  # "at daggers drawn with Hamas"
+    add("blood", "hostility", "sym", True, 0.6)  # "bad blood between Kathmandu and Thimphu" (after "bad")
+    add("commitment", "cooperation", "dir", True, 0.5)  # "its commitment to Bosnia's sovereignty"
+    add("solidarity", "cooperation", "dir", True, 0.6)  # "citing solidarity with the Mexican people"
+    add("counterweight counterbalance bulwark", "rivalry", "dir", True, 0.6)  # "a counterweight to Beijing"
     add("flow", "trade", "dir", weight=0.5)  # "Western weapons flow to Kyiv", "Russian gas flows to Hungary"
     add("look", "dependence", "dir", weight=0.5)  # "looked to Moscow for help" (with the actor next)
     add("distrust mistrust resent envy", "hostility", "dir", weight=0.5)
@@ -416,7 +423,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "bristle": frozenset(("at",)),
     "hit": frozenset(("back", "out", "by")),
     "avoid": frozenset(("each",)),
-    "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave")),
+    "order": frozenset(("out", "expelled", "expulsion", "withdrawal", "leave", "from")),
     "campaign": frozenset(("against",)),
     "belong": frozenset(("to",)),
     "drill": frozenset(("with",)),
@@ -444,6 +451,13 @@ PARTICLES: dict[str, frozenset[str]] = {
     "odds": frozenset(("with", "over")),  # "Seoul and Tokyo, long at odds over history"
     "finger": frozenset(("at",)),
     "hands": frozenset(("of",)),
+    "daggers": frozenset(("drawn", "with")),
+    "blood": frozenset(("between", "with")),
+    "commitment": frozenset(("to",)),
+    "solidarity": frozenset(("with",)),
+    "counterweight": frozenset(("to", "against")),
+    "counterbalance": frozenset(("to", "against")),
+    "bulwark": frozenset(("against",)),
     "flow": frozenset(("to", "into")),
     "look": frozenset(("to",)),
     "hold": frozenset(("responsible", "accountable", "liable")),
@@ -597,7 +611,7 @@ _IRREGULAR = {
     "lent": "lend", "seized": "seize", "allies": "ally", "allied": "allied", "relations": "relations",
     "ties": "ties", "tensions": "tensions", "sanctions": "sanctions", "interests": "interests",
     "hostilities": "hostilities", "openings": "openings", "clashes": "clashes", "inroads": "inroads", "arms": "arms",
-    "shells": "shells", "held": "hold", "took": "take", "taken": "take", "fell": "fall", "fallen": "fall", "sued": "sue", "vying": "vie", "kept": "keep", "withheld": "withhold", "pleaded": "plead", "pled": "plead",
+    "shells": "shells", "friendlier": "friendly", "friendliest": "friendly", "held": "hold", "took": "take", "taken": "take", "fell": "fall", "fallen": "fall", "sued": "sue", "vying": "vie", "kept": "keep", "withheld": "withhold", "pleaded": "plead", "pled": "plead",
     "claims": "claim", "bases": "base", "warring": "warring", "fighting": "fighting",
     "threats": "threat", "partners": "partner", "supplies": "supply", "supplied": "supply",
     "relied": "rely", "relies": "rely", "relying": "rely", "stood": "stand", "enemies": "enemy", "rivals": "rival",

@@ -63,7 +63,6 @@ _PLACE_PREPOSITIONS = frozenset(
 _PLACE_AT = frozenset(("in", "at"))
 _PLACE_TO = frozenset(("to", "from"))
 _MOVEMENT = frozenset(
-    "travel travels travelled traveled traveling travelling fly flies flew flown trip trips journey "
     "return returns returned returning arrive arrives arrived arriving go goes went come comes "
     "came move moves moved flee flees fled relocated headed".split()
 )

@@ -205,6 +205,9 @@ _KIN_TYPES = frozenset(("alliance", "rivalry", "hostility", "military support"))
 _ASKED_FOR = frozenset(("for",))  # "turned to Moscow for help"
 _TURNED = frozenset(("guns", "weapons", "arms", "against"))  # "turned their guns on", "turned against"
 _BAD_TERMS = frozenset("bad poor frosty strained hostile icy".split())  # "on bad terms with"
+# What an actor named right before its noun gives to a clause's subject: "an IMF bailout".
+_GIVEN_TYPES = frozenset(("aid", "sanctions", "arms trade", "military support"))
+_ONE_DEAL = frozenset("deal agreement pact accord treaty memorandum".split())
 _MISSIONS = frozenset("embassy embassies consulate consulates".split())  # "closed its embassy in Kyiv"
 # "deployed soldiers with Kinshasa's consent", "At Kenya's request, Uganda sent troops".
 _CONSENT = frozenset("consent blessing acquiescence request invitation behest".split())
@@ -247,6 +250,17 @@ _NOT_A_VERB = frozenset("and or but to for of in on at with by from as the a an 
 # Taipei for Beijing".
 _SWITCH = frozenset("switch shift transfer drop ditch dump".split())
 _SWITCHED = frozenset("recognition allegiance allegiances ties relations loyalty".split())
+
+
+def _object_of_verb(toks: list[_Tok], subj: int, k: int) -> bool:
+    """Does the noun phrase ending with actor ``k`` follow a verb of subject ``subj`` in one clause
+    ("Pakistan *secured* a $7 billion IMF bailout"), not a comma ("after X acted, the UN sanctions")?"""
+    j = k - 1
+    while j > subj and not _verbish(toks[j].low):
+        if toks[j].low in (",", ";", ":") or toks[j].actor:
+            return False
+        j -= 1
+    return j > subj
 
 
 def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
@@ -798,6 +812,9 @@ class _Extractor(_References):
             if (cue.noun or lows[c].endswith("ing")) and _watched(toks, lows, c):
                 vetoed.add(c)  # "diplomats from X, Y and Z attended the signing": spectators, no party
                 continue
+            if not cue.noun and c and lows[c - 1] in ("the", "an") and lows[c].endswith("ed") and c + 1 < n and toks[c + 1].actor:
+                vetoed.add(c)  # "the outlawed PKK", "the sanctioned Wagner Group": an adjective, no act
+                continue
             if not cue.noun and c >= 2 and lows[c - 1] in ("-", "–") and not toks[c - 2].actor and lows[c].endswith("ing"):
                 vetoed.add(c)  # "missile-warning data", "peace-building": part of a compound noun
                 continue
@@ -908,6 +925,11 @@ class _Extractor(_References):
                 type_ = "war"  # "was hit by Kenyan drones"
             if lemma in ("side", "turn") and "against" in lows[c + 1 : c + 3]:
                 type_ = "hostility"  # "sided against Kigali", "turned against its former patron"
+            if lemma == "blood" and lows[c - 1 : c] != ["bad"]:
+                vetoed.add(c)  # only "bad blood between"
+                continue
+            if lemma == "order" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 6]) and "from" in lows[c + 1 : c + 8]:
+                type_, cue = "arms trade", cue._replace(link="buy")  # "has ordered Bayraktar TB2 drones from Turkey"
             if lemma == "terms" and c and lows[c - 1] in _BAD_TERMS:
                 type_ = "hostility"  # "on bad terms with"
             if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
@@ -957,7 +979,9 @@ class _Extractor(_References):
                 elif lemma in ("send", "dispatch") or lemma in _CARRY:
                     vetoed.add(c)
                     continue  # "sent a delegation", "carried passengers": not a relation by itself
-            if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-7:]):
+            if cue.noun and not _cues.REVERSERS.isdisjoint(clause[-7:]) and (
+                "," not in clause or not _cues.REVERSERS.isdisjoint(clause[len(clause) - clause[::-1].index(",") :])
+            ):  # a reverser in the cue's own clause only: "cut ties with Quito, citing solidarity with Mexico"
                 type_ = "cooperation" if type_ in _HOSTILE_TYPES else "hostility"
             elif cue.noun and type_ not in _HOSTILE_TYPES and not _cues.DETERIORATION.isdisjoint(lows[c + 1 : c + 11]):
                 type_ = "hostility"  # "relations with the junta of Colonel Goita collapsed"
@@ -991,7 +1015,7 @@ class _Extractor(_References):
             if lemma in ("war", "wars") and c and lows[c - 1] in _NAMED_WARS:
                 vetoed.add(c)
                 continue  # "stayed outside military blocs throughout the Cold War"
-            if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB:
+            if lemma == "back" and c + 1 < n and lows[c + 1] in _BACK_ADVERB and lows[c + 1 : c + 4] != ["to", "the", "hilt"]:
                 vetoed.add(c)
                 continue  # "coaxed both sides back to the table": an adverb
             if cue.noun and any(
@@ -1131,6 +1155,15 @@ class _Extractor(_References):
                 continue  # "formed a government", "created jobs in Mali": founding only a bloc
             if lemma == "lease" and right and _word_before(toks, right[0]) == "from":
                 la, ra = ra, la  # "leased a port from Djibouti": Djibouti hosts
+            if (
+                cue.noun and not ra and left == [c - 1] and type_ in _GIVEN_TYPES and not toks[c - 1].poss
+                and c > 1 and toks[c - 2].low != "-"  # not "the most active non-Chinese lender"
+                and (who := self._subject_before(toks, c - 1))
+                and _object_of_verb(toks, max(who), c - 1)
+            ):
+                # "Pakistan secured a $7 billion IMF bailout", "Kenya faces US sanctions": the clause's
+                # subject gets what the actor before the noun gives
+                la, ra = [toks[c - 1].actor], [toks[x].actor for x in who]
             if la and not ra and (lemma == "retaliate" or (lemma == "hit" and c + 1 < n and lows[c + 1] == "back")):
                 # "Washington has hit back with sanctions": at whoever acted in the sentence before.
                 if self._prev_subj and self._prev_subj not in la:
@@ -1166,6 +1199,10 @@ class _Extractor(_References):
                 pairs = _among(ra)  # "relations between X and Y"; not "offered to mediate between"
             elif la and ra:
                 pairs = [(x, y, directed) for x in la for y in ra if x and y]
+                if lows[c] in _ONE_DEAL and len(set(ra)) >= 2 and _word_before(toks, right[0]) == "with" and (
+                    "trilateral" in lows[max(0, c - 7) : c] or next((w for w in reversed(lows[max(0, c - 7) : c]) if w in ("a", "an", "the", "their", "its")), "") in ("a", "an")
+                ):
+                    pairs += _among(ra)  # "signed a $1.4 billion deal with Tanzania and Zambia": one deal, three parties
             elif 2 <= len(set(la)) <= 4 and not cue.noun and _reciprocal(lows, c):
                 pairs = _among(la)  # "the army and the RSF turned their guns on each other"
             elif cue.link == "sym" and 2 <= len(set(la)) <= 4 and not (
@@ -1712,8 +1749,11 @@ class _Extractor(_References):
                 right = agent
             elif toks[c].low.endswith("ed") and cue.link == "dir":
                 right = []  # "X was attacked" with no agent named: no pair
-        elif not cue.noun and agent and c + 1 < n and toks[c + 1].low == "by" and toks[c].low.endswith(("ed", "en")):
-            passive = True  # a reduced relative: "Beijing, itself accused by Canada of meddling"
+        elif not cue.noun and agent and c + 1 < n and toks[c].low.endswith(("ed", "en")) and (
+            toks[c + 1].low == "by"
+            or (toks[c - 1].low == "," and all(t.low.isalpha() and not t.actor for t in toks[c + 1 : agent[0] - 1]))
+        ):
+            passive = True  # a reduced relative: "Beijing, itself accused by Canada of meddling", "Aliyev, backed to the hilt by Ankara"
             right = agent
         elif not cue.noun and agent and cue.type in _HOSTILE_TYPES and cue.link == "dir":
             right = agent  # "condemned the militarisation of Abkhazia by Russia": at the one who did it
