@@ -2170,3 +2170,27 @@ def test_a_reverser_and_a_noun_before_an_actor_stay_in_their_clause():
     assert not rels("Japan is the most active non-Chinese lender.")[1]
     _, r = rels("Beijing signed deals with Tanzania and Zambia.")
     assert pair("TZA", "ZMB") not in r
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The EU has not, however, committed funds to the Congolese stretch.", "eu", "COD"),
+        ("The State Department said Quito had broken the Vienna Convention.", "USA", "AUT"),
+        ("The African Union, which brokered the Pretoria deal, met the rebels.", "african-union", "ZAF"),
+        ("Costa Rica says Nicaraguan soldiers have twice crossed the San Juan river.", "CRI", "PRI"),
+        ("At its summit, whose guest list stretched from Mauritania to Somalia, the League thanked Iran.", "MRT", "IRN"),
+        ("A drone launched by Iran-backed militants in Iraq killed three soldiers.", "IRN", "IRQ"),
+        ("Japan lodged a protest through its embassy in Beijing.", "JPN", "CHN"),
+        ("Hungary voted to deploy up to 200 troops to the Central African country.", "HUN", "CAF"),
+    ],
+)
+def test_places_names_and_asides_that_state_no_relation(text, a, b):
+    assert pair(a, b) not in rels(text)[1]
+
+
+def test_troops_sent_to_the_named_state_and_an_embassy_closed_in_its_capital():
+    _, r = rels("Hungary sent troops to the Central African Republic.")
+    assert r[pair("HUN", "CAF")].types == ("military support",)
+    _, r = rels("In 2023 Reykjavik suspended operations at its embassy in Moscow.")
+    assert r[pair("ISL", "RUS")].valence == "hostile"

@@ -161,6 +161,8 @@ class _References:
             if part == "based" and i + 3 < n and (lows[i + 3] in _HEADS or lows[i + 3] in _STATE_ORGANS):
                 continue  # "the Tripoli-based coast guard", "the Kyiv-based government": the state's own
             k = next((x for x in range(i + 3, min(n, i + 6)) if toks[x].actor), None)
+            if k is not None and lows[k - 1] in ("in", "at", "across", "near"):
+                k = None  # "Iran-backed militants in Iraq": where they are, not whom Iran backs
             if k is None and part in _BACKING_PARTS and i + 6 < n and lows[i + 4] in ("within", "of") and lows[i + 5] == "the" and toks[i + 6].actor:
                 k = i + 6  # "Iran-backed factions within the Popular Mobilisation Forces"
             if k is not None and toks[k].actor == t.actor:

@@ -553,6 +553,8 @@ class _Finder:
                 return "no"  # "talks in Pretoria": where, not who
             if nxt_l in _VENUE_NAMED and prev_l == "the":
                 return "no"  # "the Luanda talks", "the Pretoria process", "the Minsk agreements": a venue's name
+            if nxt_l == "river":
+                return "no"  # "crossed the San Juan river": a river named like a capital
         if info.person:
             if prev_l in ("named", "nicknamed"):
                 return "no"  # "a Texan named Chad"
@@ -793,7 +795,7 @@ _NO_PARTY_AFTER = re.compile(
 # Nouns after a capital that make it the name of a venue's event or text, not the state.
 _VENUE_NAMED = frozenset(
     "talks process agreement agreements accord accords format declaration summit conference communique "
-    "protocol dialogue round".split()
+    "protocol dialogue round convention conventions framework deal statement treaty plan".split()
 )
 
 

@@ -231,6 +231,8 @@ _NOR_SCOPE_ENDS = _BOUNDARY | {"and"}
 # Text around the story: a dateline opening a paragraph (capitals, then a date, a bracketed
 # source or a dash), and an opinion piece written from a state (its label, byline, "we").
 _DATELINE_RX = re.compile(r"(?m)^([A-Z][A-Z'’. /-]{2,40}[A-Z])(?=,? (?:\(|[-–—]|[A-Z][a-z]{2,8}\.? \d|\d{1,2} [A-Z][a-z]))")
+_REGION_NOUN_AFTER = re.compile(r" (?:country|nation)\b")
+_COMPASS = frozenset("Central West East North South Southern Northern Western Eastern".split())
 _HEAD_CHARS = 800
 _OPINION_RX = re.compile(r"\b(?:[Oo]pinion|OPINION|[Oo]p-[Ee]d|[Cc]ommentary|COMMENT|Comment|views expressed)\b")
 _BYLINE_RX = re.compile(r"\b[Bb]y [A-Z][^\n|]*")
@@ -469,6 +471,8 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue, denial: 
         return True  # "did not attack", "denied supplying"; not a "no limits" partnership
     if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
         return True  # "no Ukrainian units are stationed in Lithuania": a subject that is none
+    if c > 1 and lows[c - 1].endswith("ed") and _verbish(lows[c - 1]) and _negated_before(lows, c):
+        return True  # "has not, however, committed funds to": the object of a negated verb
     # "has not sent instructors to train X", "refrained from accusing Kampala of aiding": the
     # negation of the verb governs its complement.
     return c > 1 and lows[c - 1] in ("to", "of") and _negated_before(lows, c - 1)
@@ -556,6 +560,14 @@ class _Extractor(_References):
         mentions = [
             m for m in mentions
             if (m.form != "adjective" or not _inside_name(text, m.start, m.end)) and m.actor not in _AREAS
+        ]
+        # "the Central African country", "the West African nation": a region's adjective, no state.
+        mentions = [
+            m for m in mentions
+            if not (
+                m.form == "adjective" and m.surface.split(" ", 1)[0] in _COMPASS
+                and _REGION_NOUN_AFTER.match(text, m.end) and text[max(0, m.start - 4) : m.start].lower() == "the "
+            )
         ]
         if (datelines := [d.span(1) for d in _DATELINE_RX.finditer(text)]):
             # "PRETORIA/THE HAGUE, March 12 - South Africa said ...": where the story was filed, no actor of it
@@ -731,10 +743,10 @@ class _Extractor(_References):
         n = len(toks)
         # Tokens inside a relative clause ", which ... ,": their actors are not the main clause's.
         rel = [False] * n
-        if "which" in lows or "who" in lows:
+        if "which" in lows or "who" in lows or "whose" in lows:
             inside = False
             for i, low in enumerate(lows):
-                if low in ("which", "who") and i > 0 and lows[i - 1] == ",":
+                if low in ("which", "who", "whose") and i > 0 and lows[i - 1] == ",":  # also ", whose guest list ...,"
                     inside = True
                 elif low in (",", ";", ":") and inside:
                     inside = False
@@ -969,7 +981,7 @@ class _Extractor(_References):
                     dest = next((x for x in range(c + 1, min(n, c + 12)) if toks[x].actor), None)
                     sender = toks[subj].actor if subj is not None else None
                     known_foes = sender is not None and dest is not None and tuple(sorted((sender, toks[dest].actor))) in self.hostile  # type: ignore[arg-type]
-                    if dest is not None and lows[dest - 1] == "to" and not toks[dest].adj and not known_foes:
+                    if dest is not None and _word_before(toks, dest) == "to" and not toks[dest].adj and not known_foes:
                         type_ = "military support"  # "approved sending up to 200 soldiers to Chad"
                     elif dest is not None:
                         vetoed.add(c)
@@ -1779,8 +1791,8 @@ class _Extractor(_References):
         if j + 1 < len(toks) and toks[j + 1].low in _TERRITORY:
             return False  # "sent a fighter jet into Estonian airspace": the state itself
         words = [t.low for t in toks[c + 1 : k] if t.low.isalpha() and not t.low.endswith("ly")]
-        if not _MISSIONS.isdisjoint(words):
-            return False  # "closed its embassy in Kyiv": the state itself
+        if not cue.noun and not _MISSIONS.isdisjoint(words[:4]) and "through" not in words and "via" not in words:
+            return False  # "closed its embassy in Kyiv": the state itself (not "a protest through its embassy in Beijing")
         return len(words) >= 2 and "to" not in words  # not "threatened to intervene in Niger"
 
     @staticmethod
