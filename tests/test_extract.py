@@ -2194,3 +2194,24 @@ def test_troops_sent_to_the_named_state_and_an_embassy_closed_in_its_capital():
     assert r[pair("HUN", "CAF")].types == ("military support",)
     _, r = rels("In 2023 Reykjavik suspended operations at its embassy in Moscow.")
     assert r[pair("ISL", "RUS")].valence == "hostile"
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Burkina Faso switched recognition to Beijing in 2018.", "BFA", "CHN", "cooperative"),
+        ("Dodik has called on Vladimir Putin more often than any other politician.", "republika-srpska", "RUS", "cooperative"),
+        ("Iran hauled in the Russian envoy.", "IRN", "RUS", "hostile"),
+        ("Meanwhile the G7's price cap on Russian crude has made paperwork heavier.", "g7", "RUS", "hostile"),
+        ("In Bamako and Niamey, officers showed French troops the door.", "MLI", "FRA", "hostile"),
+        ("In Bamako and Niamey, officers showed French troops the door.", "NER", "FRA", "hostile"),
+    ],
+)
+def test_calls_summons_caps_and_capitals_whose_officers_act(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+def test_a_call_on_both_sides_and_a_capital_that_only_places_name_no_party():
+    assert not rels("Moscow called on both sides to show restraint.")[1]
+    assert not rels("In Kinshasa, protesters attacked the embassies of France and Belgium.")[1]

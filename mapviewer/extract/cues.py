@@ -150,6 +150,9 @@ def _cues() -> dict[str, Cue]:
     # Appeals (CAMEO 02): "pleading with Washington", "appealed to Iran", "urged Tehran to slow"
     # (urge only with the one urged named next: see relations).
     add("plead appeal urge", "diplomatic ties", "dir", weight=0.5)
+    add("call", "diplomatic ties", "dir", weight=0.5)  # "has called on Vladimir Putin" (with the one called on next)
+    add("haul", "hostility", "dir", weight=0.6)  # "Iran hauled in the Russian envoy"
+    add("cap", "sanctions", "dir", True, 0.6)  # "the G7's price cap on Russian crude"
     # "which has kept thousands of troops in Kosovo" (with forces named): the object hosts them.
     add("keep", "hosting", "buy", weight=0.5)
     add("friendly", "cooperation", "dir", True, 0.5)  # "governments friendly to Maduro"
@@ -504,6 +507,9 @@ PARTICLES: dict[str, frozenset[str]] = {
     "race": frozenset(("with", "between")),
     "withhold": MONEY,
     "plead": frozenset(("with",)),
+    "call": frozenset(("on", "upon")),
+    "haul": frozenset(("in", "before", "up")),
+    "cap": frozenset(("on",)),
     "borrow": frozenset(("from",)),
     "appeal": frozenset(("to",)),
     "friendly": frozenset(("to", "toward", "towards", "with")),
@@ -593,7 +599,9 @@ AUX = frozenset(
 )
 # Cue verbs whose bare forms are more often nouns ("a mediation team", "two rounds of talks"):
 # a verb only in another form ("teamed up", "rounded on").
-_NOUNS_TOO = frozenset("team teams round rounds rain rains fall falls cut cuts exchange exchanges reach warm square".split())
+_NOUNS_TOO = frozenset(
+    "team teams round rounds rain rains fall falls cut cuts exchange exchanges reach warm square call calls cap caps".split()
+)
 
 #: Irregular past tenses the "-ed" rule misses.
 IRREGULAR_PAST = frozenset(

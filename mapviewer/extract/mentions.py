@@ -617,6 +617,8 @@ class _Finder:
                 return False  # "lashed out at Paris", "a swipe at Beijing": the target
         if _NEXT_POSS.match(self.text, end):
             return False
+        if prev[0] == "In" and _AGENTS_AFTER.match(self.text, end):
+            return False  # "In Bamako and Niamey, officers showed French troops the door": who acts
         nxt = _next_word(self.text, end)
         if nxt is None:
             return True
@@ -793,6 +795,11 @@ _NO_PARTY_AFTER = re.compile(
 
 
 # Nouns after a capital that make it the name of a venue's event or text, not the state.
+# After a sentence's opening "In <capital>": the capital's agents act ("In Moscow, officials ...").
+_AGENTS_AFTER = re.compile(
+    r"(?: and [A-Z][\w'’ -]{2,30})?, (?:the )?(?:officers|officials|authorities|leaders|generals|commanders|"
+    r"juntas?|government|diplomats|ministers)\b"
+)
 _VENUE_NAMED = frozenset(
     "talks process agreement agreements accord accords format declaration summit conference communique "
     "protocol dialogue round convention conventions framework deal statement treaty plan".split()

@@ -265,6 +265,23 @@ def _object_of_verb(toks: list[_Tok], subj: int, k: int) -> bool:
     return j > subj
 
 
+# Who acts for the capitals a sentence opens with: "In Bamako and Niamey, officers ...".
+_PLACE_AGENTS = _HEADS | frozenset("officers generals commanders junta juntas soldiers".split())
+
+
+def _place_agents(toks: list[_Tok]) -> list[_Tok]:
+    """ "In Bamako and Niamey, officers showed French troops the door": the capitals' officers act,
+    as in "Bamako and Niamey officers showed ..."; other sentences are returned as they are."""
+    grp = _group(toks, 1, 1, 12)
+    e = max(grp)
+    if e + 2 >= len(toks) or toks[e + 1].low != ",":
+        return toks
+    k = e + 2 + (toks[e + 2].low == "the")
+    if k >= len(toks) or toks[k].low not in _PLACE_AGENTS or any(t.adj for t in (toks[x] for x in grp)):
+        return toks
+    return toks[1 : e + 1] + toks[e + 2 :]
+
+
 def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
     """Is cue ``c`` the object of a spectator verb ("attended the signing of the statement", "watched
     the treaty signing from the gallery"), with no party named with or between after it?"""
@@ -317,15 +334,18 @@ def _sent_from(toks: list[_Tok], lows: list[str]) -> list[tuple[str, str, str]] 
     return None
 
 
-def _switched(toks: list[_Tok], c: int) -> tuple[str, str] | None:
-    """The (left, chosen) actors of a switch at cue ``c``, or None if it is not one."""
+def _switched(toks: list[_Tok], c: int) -> tuple[str | None, str] | None:
+    """The (left, chosen) actors of a switch at cue ``c`` (the left one may be unnamed), or None
+    if it is not one."""
     n = len(toks)
     k = c + 1
     while k < n and k - c <= 3 and toks[k].low not in _SWITCHED and not toks[k].actor:
         k += 1  # "its diplomatic recognition"
     if k < n and toks[k].low in _SWITCHED and not toks[k].actor:
-        # "... recognition from X to Y"
+        # "... recognition from X to Y"; "switched recognition to Beijing" names only the chosen
         m = k + 1
+        if m + 1 < n and toks[m].low == "to" and toks[m + 1].actor:
+            return None, toks[m + 1].actor  # type: ignore[return-value]
         if m + 1 < n and toks[m].low == "from" and toks[m + 1].actor:
             left = toks[m + 1].actor
             m += 2
@@ -637,6 +657,9 @@ class _Extractor(_References):
                 for t in toks:
                     if t.low in _FIRST_PERSON and not t.actor:
                         t.actor, t.pron, t.poss = we, True, t.low == "our"
+            if lows[0] == "in" and len(toks) > 4 and toks[1].actor:
+                toks = _place_agents(toks)  # "In Bamako and Niamey, officers showed French troops the door"
+                lows = [t.low for t in toks]
             self._topic_possessor(toks, lows, topic)
             if "the" in lows:
                 _place_adjectives(toks, lows)
@@ -872,8 +895,9 @@ class _Extractor(_References):
             if lemma == "line" and _LINED_UP.isdisjoint(lows[c + 2 : c + 4]):
                 vetoed.add(c)  # "lined up beside teams from Samoa": in a row, on no side
                 continue
-            if lemma == "urge" and not (
-                c + 1 < n and ((toks[c + 1].actor and not toks[c + 1].pron) or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))
+            o = c + 2 if lemma == "call" else c + 1  # "called on Vladimir Putin"
+            if lemma in ("urge", "call") and not (
+                o < n and ((toks[o].actor and not toks[o].pron) or (lows[o] == "the" and o + 1 < n and toks[o + 1].actor))
             ):
                 vetoed.add(c)  # "urged both sides to show restraint": whom is left to guesswork
                 continue
@@ -882,7 +906,8 @@ class _Extractor(_References):
                 if (sides := _switched(toks, c)) is not None and (doer := self._left(toks, c, noun=False, subj=subj)):
                     for x in {toks[k].actor for k in doer}:
                         if x not in (sides[0], sides[1]):
-                            self._add(x, sides[0], True, "hostility", conf, si)  # type: ignore[arg-type]
+                            if sides[0] is not None:
+                                self._add(x, sides[0], True, "hostility", conf, si)  # type: ignore[arg-type]
                             self._add(x, sides[1], True, "diplomatic ties", conf, si)  # type: ignore[arg-type]
                 continue
             if lemma == "pour" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 5]):
