@@ -328,6 +328,8 @@ class _Matcher:
             for d in _deletions(key[:_FUZZY_PREFIX], _max_edits(n)):
                 self.fuzzy_index.setdefault(d, set()).add(key)
         self.fuzzy_cache: dict[str, str | None] = {}
+        # The keys within reach of a prefix: "President ..." spans share one look-up, and find none.
+        self.fuzzy_prefix_cache: dict[tuple[str, int], tuple[str, ...]] = {}
         self.fuzzy_raw_cache: dict[str, str | None] = {}
         self.fuzzy_run_cache: dict[str, list[tuple[str, int, int]]] = {}
 
@@ -350,16 +352,22 @@ class _Matcher:
         n = sum(c.isalpha() for c in word)
         if n >= 8:
             limit = _max_edits(n)
-            seen: set[str] = set()
-            for d in _deletions(word[:_FUZZY_PREFIX], limit):
-                for key in self.fuzzy_index.get(d, ()):
-                    if key in seen or key[0] != word[0] or (key != word and (key.startswith(word) or word.startswith(key))):
-                        continue  # also not a word cut short or run on: "Central Africa" is no "Central African"
-                    seen.add(key)
-                    allowed = min(limit, _max_edits(sum(c.isalpha() for c in key)))
-                    dist = damerau_levenshtein(word, key, allowed)
-                    if dist <= allowed and (best is None or (dist, key) < best):
-                        best = (dist, key)
+            reach = self.fuzzy_prefix_cache.get((word[:_FUZZY_PREFIX], limit))
+            if reach is None:
+                found: dict[str, None] = {}  # in look-up order, as before
+                for d in _deletions(word[:_FUZZY_PREFIX], limit):
+                    found.update(dict.fromkeys(self.fuzzy_index.get(d, ())))
+                reach = tuple(found)
+                if len(self.fuzzy_prefix_cache) > _CACHE_MAX:
+                    self.fuzzy_prefix_cache.clear()
+                self.fuzzy_prefix_cache[(word[:_FUZZY_PREFIX], limit)] = reach
+            for key in reach:
+                if key[0] != word[0] or (key != word and (key.startswith(word) or word.startswith(key))):
+                    continue  # also not a word cut short or run on: "Central Africa" is no "Central African"
+                allowed = min(limit, _max_edits(sum(c.isalpha() for c in key)))
+                dist = damerau_levenshtein(word, key, allowed)
+                if dist <= allowed and (best is None or (dist, key) < best):
+                    best = (dist, key)
         if len(self.fuzzy_cache) > 100_000:
             self.fuzzy_cache.clear()
         self.fuzzy_cache[word] = None if best is None else best[1]

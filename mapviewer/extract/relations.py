@@ -207,6 +207,11 @@ _TURNED = frozenset(("guns", "weapons", "arms", "against"))  # "turned their gun
 _BAD_TERMS = frozenset("bad poor frosty strained hostile icy".split())  # "on bad terms with"
 # What an actor named right before its noun gives to a clause's subject: "an IMF bailout".
 _GIVEN_TYPES = frozenset(("aid", "sanctions", "arms trade", "military support"))
+# Lemmas :meth:`_Extractor._idiom` checks.
+_IDIOM_LEMMAS = frozenset(
+    "line urge call pour pressure exchange fall aim membership accession withdrawal thaw take claim turn look hands "
+    "hit side blood order terms sue switch shift transfer drop ditch dump".split()
+)
 _ONE_DEAL = frozenset("deal agreement pact accord treaty memorandum".split())
 _MISSIONS = frozenset("embassy embassies consulate consulates".split())  # "closed its embassy in Kyiv"
 # "deployed soldiers with Kinshasa's consent", "At Kenya's request, Uganda sent troops".
@@ -484,7 +489,7 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue, denial: 
         return True  # "have avoided criticising the Ugandan deployment", "refrained from condemning"
     if denial and _denied_report(lows, c):
         return True
-    b = _before_aside(lows, c)  # "has not, however, sent weapons"
+    b = _before_aside(lows, c) if c and lows[c - 1] == "," else c  # "has not, however, sent weapons"
     window = lows[max(0, b - 3) : b]
     no_compound = "no" in window and lows[b - len(window) + window.index("no") + 1] in _NO_COMPOUND
     if not _cues.NEGATORS.isdisjoint(window) and not no_compound:
@@ -582,16 +587,18 @@ class _Extractor(_References):
             if (m.form != "adjective" or not _inside_name(text, m.start, m.end)) and m.actor not in _AREAS
         ]
         # "the Central African country", "the West African nation": a region's adjective, no state.
-        mentions = [
-            m for m in mentions
-            if not (
-                m.form == "adjective" and m.surface.split(" ", 1)[0] in _COMPASS
-                and _REGION_NOUN_AFTER.match(text, m.end) and text[max(0, m.start - 4) : m.start].lower() == "the "
-            )
-        ]
+        if any(m.form == "adjective" and m.surface.split(" ", 1)[0] in _COMPASS for m in mentions):
+            mentions = [
+                m for m in mentions
+                if not (
+                    m.form == "adjective" and m.surface.split(" ", 1)[0] in _COMPASS
+                    and _REGION_NOUN_AFTER.match(text, m.end) and text[max(0, m.start - 4) : m.start].lower() == "the "
+                )
+            ]
         if (datelines := [d.span(1) for d in _DATELINE_RX.finditer(text)]):
             # "PRETORIA/THE HAGUE, March 12 - South Africa said ...": where the story was filed, no actor of it
-            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
+            last = datelines[-1][1]
+            mentions = [m for m in mentions if m.start >= last or not any(a <= m.start < b for a, b in datelines)]
         states = {a for a, k in self._kinds.items() if k == "country"}
         refs = self._refs
         noun_after = _NOUN_AFTER.match
@@ -813,6 +820,8 @@ class _Extractor(_References):
         self._cooccurrences(toks, lows, [c for c, _ in found], si)
         # Cues the rules read as stating nothing here; the pair scorer skips them too.
         vetoed: set[int] = set()
+        has_distance = "distance" in lows
+        spectators = not _SPECTATE.isdisjoint(lows)
         denial = "that" in lows and not _DENY.isdisjoint(lows)  # a denial's "that" clause (see _denied_report)
         for c, (lemma, cue) in found:
             if lemma == "base" and _BASE_KINDS.isdisjoint(lows[max(0, c - 2) : c]):
@@ -844,7 +853,7 @@ class _Extractor(_References):
             if lemma in ("cross", "stray") and lows[c].endswith("ing") and c and lows[c - 1] in _DETERMINER_LIKE:
                 vetoed.add(c)  # "blocked the crossing into Mauritania": a noun, a place
                 continue
-            if (cue.noun or lows[c].endswith("ing")) and _watched(toks, lows, c):
+            if spectators and (cue.noun or lows[c].endswith("ing")) and _watched(toks, lows, c):
                 vetoed.add(c)  # "diplomats from X, Y and Z attended the signing": spectators, no party
                 continue
             if not cue.noun and c and lows[c - 1] in ("the", "an") and lows[c].endswith("ed") and c + 1 < n and toks[c + 1].actor:
@@ -892,85 +901,18 @@ class _Extractor(_References):
                     if doer is not None and toks[doer].actor and toks[doer].actor != toks[k].actor:
                         self._add(toks[k].actor, toks[doer].actor, True, "cooperation", conf, si)  # type: ignore[arg-type]
                 continue
-            if lemma == "line" and _LINED_UP.isdisjoint(lows[c + 2 : c + 4]):
-                vetoed.add(c)  # "lined up beside teams from Samoa": in a row, on no side
-                continue
-            o = c + 2 if lemma == "call" else c + 1  # "called on Vladimir Putin"
-            if lemma in ("urge", "call") and not (
-                o < n and ((toks[o].actor and not toks[o].pron) or (lows[o] == "the" and o + 1 < n and toks[o + 1].actor))
-            ):
-                vetoed.add(c)  # "urged both sides to show restraint": whom is left to guesswork
-                continue
-            if lemma in _SWITCH:
-                vetoed.add(c)
-                if (sides := _switched(toks, c)) is not None and (doer := self._left(toks, c, noun=False, subj=subj)):
-                    for x in {toks[k].actor for k in doer}:
-                        if x not in (sides[0], sides[1]):
-                            if sides[0] is not None:
-                                self._add(x, sides[0], True, "hostility", conf, si)  # type: ignore[arg-type]
-                            self._add(x, sides[1], True, "diplomatic ties", conf, si)  # type: ignore[arg-type]
-                continue
-            if lemma == "pour" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 5]):
-                type_ = "arms trade"  # "poured weapons into Israel"
-            if lemma == "pressure" and c and lows[c - 1] == "under" and lows[c + 1 : c + 2] == ["from"]:
-                # "Under pressure from Washington, Panama left the Belt and Road": the clause's subject is pressed.
-                vetoed.add(c)
-                k = c + 2 + (c + 2 < n and lows[c + 2] == "the")
-                if (
-                    k < n and toks[k].actor and subj is not None and subj != k and toks[subj].actor not in (None, toks[k].actor)
-                    and self._kinds.get(toks[subj].actor or "") == "country"  # not "the Security Council voted"
-                ):  # also "Uganda came under pressure from Kenya"
-                    self._add(toks[k].actor, toks[subj].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
-                continue
+            if lemma in _IDIOM_LEMMAS:
+                # Cues that state a relation only in one wording ("lined up behind", "took Kenya to
+                # the ICJ", "switched recognition to Beijing"): checked here, once per such cue.
+                verdict, type_, cue = self._idiom(toks, lows, c, lemma, cue, type_, conf, si, subj)
+                if verdict == "veto":
+                    vetoed.add(c)
+                if verdict is not None:
+                    continue
             if lemma == "pledge" and not _cues.FORCES_WORDS.isdisjoint(lows[c + 1 : c + 8]):
                 type_ = "military support"  # "pledged troops to the new African Union mission"
-            if lemma == "exchange" and "fire" in lows[c + 1 : c + 3]:
-                type_ = "war"  # "exchanged fire with Kyrgyz troops"
-            if (lemma == "fall" and lows[c + 2 : c + 3] != ["with"]) or (lemma == "aim" and lows[c] != "aim"):
-                vetoed.add(c)  # "a jet fell out of the sky", "a tariff aimed at refiners": only "fell out with", "took aim at"
-                continue
-            if lemma in ("membership", "accession") and not _BARRED.isdisjoint(lows[max(0, c - 5) : c]):
-                vetoed.add(c)  # "blocked Kosovo's membership of the UN", "its bid for membership": not a member
-                continue
-            if lemma == "withdrawal" and self._kinds.get(next((t.actor for t in toks[c + 1 : c + 4] if t.actor), "")) != "organization":
-                vetoed.add(c)  # "withdrawal from ECOWAS"; not "from the Ottawa treaty", "from Afghanistan"
-                continue
-            if lemma == "thaw" and lows[c] != "thaw":
-                vetoed.add(c)  # "they are thawing": whose thaw is unsaid
-                continue
-            if cue.noun and "distance" in lows[max(0, c - 5) : c] and lows[c - 2 : c] == ["from", "the"]:
+            if cue.noun and has_distance and "distance" in lows[max(0, c - 5) : c] and lows[c - 2 : c] == ["from", "the"]:
                 vetoed.add(c)  # "kept their distance from the row with Brussels": no party to it
-                continue
-            if lemma == "take" and not (c + 1 < n and (toks[c + 1].actor or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))):
-                vetoed.add(c)  # "took Kenya to the ICJ"; not "took the matter to the court"
-                continue
-            if lemma == "claim" and not cue.noun and (rivals := self._rival_claimants(toks, c, subj)):
-                # "Kenya and Uganda both claim the islands", "claimed by both Kenya and Uganda"
-                for x in range(len(rivals)):
-                    for y in range(x + 1, len(rivals)):
-                        self._add(rivals[x], rivals[y], False, "territorial dispute", conf, si)
-                continue
-            if lemma in ("turn", "look") and _TURNED.isdisjoint(lows[c + 1 : c + 4]):
-                if lows[c + 1 : c + 2] != ["to"] or not (c + 2 < n and toks[c + 2].actor) or _ASKED_FOR.isdisjoint(lows[c + 3 : c + 6]):
-                    vetoed.add(c)  # "turned to Moscow for help"; not "turned to the question"
-                    continue
-                type_ = "dependence"
-            if lemma == "hands" and lows[c - 2 : c] != ["at", "the"]:
-                vetoed.add(c)  # only "at the hands of"
-                continue
-            if lemma == "hit" and lows[c + 1 : c + 2] == ["by"]:
-                type_ = "war"  # "was hit by Kenyan drones"
-            if lemma in ("side", "turn") and "against" in lows[c + 1 : c + 3]:
-                type_ = "hostility"  # "sided against Kigali", "turned against its former patron"
-            if lemma == "blood" and lows[c - 1 : c] != ["bad"]:
-                vetoed.add(c)  # only "bad blood between"
-                continue
-            if lemma == "order" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 6]) and "from" in lows[c + 1 : c + 8]:
-                type_, cue = "arms trade", cue._replace(link="buy")  # "has ordered Bayraktar TB2 drones from Turkey"
-            if lemma == "terms" and c and lows[c - 1] in _BAD_TERMS:
-                type_ = "hostility"  # "on bad terms with"
-            if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
-                vetoed.add(c)  # "sued for peace": no one sued
                 continue
             if lemma == "trade" and c + 1 < n and lows[c + 1] in _TRADED_BLOWS:
                 # "has traded blows with Beijing", "traded fire": a fight, not commerce
@@ -1268,6 +1210,74 @@ class _Extractor(_References):
         if self.scorer is not None or self.keep_candidates:
             self._candidates(toks, lows, [f for f in found if f[0] not in vetoed], si, subj)
 
+    def _idiom(self, toks: list[_Tok], lows: list[str], c: int, lemma: str, cue: _cues.Cue, type_: str, conf: float, si: int, subj: int | None):
+        """Check cue ``c`` whose lemma is in :data:`_IDIOM_LEMMAS`: ``(verdict, type, cue)``. A verdict
+        of "veto" drops the cue (any relation it states is added here); "done" means the relations
+        are added here and the cue stays for the pair scorer; None lets the cue go on."""
+        n = len(toks)
+        if lemma == "line" and _LINED_UP.isdisjoint(lows[c + 2 : c + 4]):
+            return "veto", type_, cue  # "lined up beside teams from Samoa": in a row, on no side
+        if lemma in ("urge", "call"):
+            o = c + 2 if lemma == "call" else c + 1  # "called on Vladimir Putin"
+            if not (o < n and ((toks[o].actor and not toks[o].pron) or (lows[o] == "the" and o + 1 < n and toks[o + 1].actor))):
+                return "veto", type_, cue  # "urged both sides to show restraint": whom is left to guesswork
+        if lemma in _SWITCH:
+            if (sides := _switched(toks, c)) is not None and (doer := self._left(toks, c, noun=False, subj=subj)):
+                for x in {toks[k].actor for k in doer}:
+                    if x not in (sides[0], sides[1]):
+                        if sides[0] is not None:
+                            self._add(x, sides[0], True, "hostility", conf, si)  # type: ignore[arg-type]
+                        self._add(x, sides[1], True, "diplomatic ties", conf, si)  # type: ignore[arg-type]
+            return "veto", type_, cue
+        if lemma == "pour" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 5]):
+            type_ = "arms trade"  # "poured weapons into Israel"
+        if lemma == "pressure" and c and lows[c - 1] == "under" and lows[c + 1 : c + 2] == ["from"]:
+            # "Under pressure from Washington, Panama left the Belt and Road": the clause's subject is pressed.
+            k = c + 2 + (c + 2 < n and lows[c + 2] == "the")
+            if (
+                k < n and toks[k].actor and subj is not None and subj != k and toks[subj].actor not in (None, toks[k].actor)
+                and self._kinds.get(toks[subj].actor or "") == "country"  # not "the Security Council voted"
+            ):  # also "Uganda came under pressure from Kenya"
+                self._add(toks[k].actor, toks[subj].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
+            return "veto", type_, cue
+        if lemma == "exchange" and "fire" in lows[c + 1 : c + 3]:
+            type_ = "war"  # "exchanged fire with Kyrgyz troops"
+        if (lemma == "fall" and lows[c + 2 : c + 3] != ["with"]) or (lemma == "aim" and lows[c] != "aim"):
+            return "veto", type_, cue  # "a jet fell out of the sky", "a tariff aimed at refiners"
+        if lemma in ("membership", "accession") and not _BARRED.isdisjoint(lows[max(0, c - 5) : c]):
+            return "veto", type_, cue  # "blocked Kosovo's membership of the UN", "its bid for membership"
+        if lemma == "withdrawal" and self._kinds.get(next((t.actor for t in toks[c + 1 : c + 4] if t.actor), "")) != "organization":
+            return "veto", type_, cue  # "withdrawal from ECOWAS"; not "from the Ottawa treaty", "from Afghanistan"
+        if lemma == "thaw" and lows[c] != "thaw":
+            return "veto", type_, cue  # "they are thawing": whose thaw is unsaid
+        if lemma == "take" and not (c + 1 < n and (toks[c + 1].actor or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))):
+            return "veto", type_, cue  # "took Kenya to the ICJ"; not "took the matter to the court"
+        if lemma == "claim" and not cue.noun and (rivals := self._rival_claimants(toks, c, subj)):
+            # "Kenya and Uganda both claim the islands", "claimed by both Kenya and Uganda"
+            for x in range(len(rivals)):
+                for y in range(x + 1, len(rivals)):
+                    self._add(rivals[x], rivals[y], False, "territorial dispute", conf, si)
+            return "done", type_, cue
+        if lemma in ("turn", "look") and _TURNED.isdisjoint(lows[c + 1 : c + 4]):
+            if lows[c + 1 : c + 2] != ["to"] or not (c + 2 < n and toks[c + 2].actor) or _ASKED_FOR.isdisjoint(lows[c + 3 : c + 6]):
+                return "veto", type_, cue  # "turned to Moscow for help"; not "turned to the question"
+            type_ = "dependence"
+        if lemma == "hands" and lows[c - 2 : c] != ["at", "the"]:
+            return "veto", type_, cue  # only "at the hands of"
+        if lemma == "hit" and lows[c + 1 : c + 2] == ["by"]:
+            type_ = "war"  # "was hit by Kenyan drones"
+        if lemma in ("side", "turn") and "against" in lows[c + 1 : c + 3]:
+            type_ = "hostility"  # "sided against Kigali", "turned against its former patron"
+        if lemma == "blood" and lows[c - 1 : c] != ["bad"]:
+            return "veto", type_, cue  # only "bad blood between"
+        if lemma == "order" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 6]) and "from" in lows[c + 1 : c + 8]:
+            type_, cue = "arms trade", cue._replace(link="buy")  # "has ordered Bayraktar TB2 drones from Turkey"
+        if lemma == "terms" and c and lows[c - 1] in _BAD_TERMS:
+            type_ = "hostility"  # "on bad terms with"
+        if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
+            return "veto", type_, cue  # "sued for peace": no one sued
+        return None, type_, cue
+
     @staticmethod
     def _forces_near(lows: list[str], c: int, left: list[int]) -> bool:
         """Are troops named right after the subject ("Guatemalan *troops* arrived") or as the object
@@ -1472,7 +1482,7 @@ class _Extractor(_References):
         if c and toks[c - 1].low == "," and toks[c].low.endswith("ing") and subj is not None and subj < c:
             # ", accusing Israel": the clause's subject, with all its coordinated actors.
             return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
-        if noun and subj is not None and subj < c and (
+        if noun and subj is not None and subj < c and c > 2 and "," in (toks[c - 2].low, toks[c - 3].low, toks[c - 4].low if c > 3 else "") and (
             k := next((x for x in range(c - 1, max(0, c - 4), -1) if toks[x].low.endswith("ing") and toks[x - 1].low == ","), None)
         ) is not None and all(t.low.isalpha() and not t.actor for t in toks[k + 1 : c]):
             # ", drawing furious condemnation from Mogadishu": what the clause's subject drew
