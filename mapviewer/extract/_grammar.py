@@ -45,11 +45,14 @@ _BE = frozenset("is are was were be been being get got gets getting".split())
 _PRONOUNS = frozenset(("it", "they"))
 # Words before "base(s)" that make it a military base, not a "support base" or "base rate".
 _BASE_KINDS = frozenset(("military", "air", "naval", "drone"))
+# "The Gulf state", "the tiny kingdom", "the self-ruled island": a described state stands for the
+# one the text is about, as "the country" does (see _references._described_head).
+_DESCRIBED_HEADS = frozenset("country nation state republic kingdom island emirate city-state sultanate monarchy".split())
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
     r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|atoll|archipelago|sultanate|emirate|regime|republic|state|administration|nation|city-state"
     r"|army|military|junta|juntas|regimes|armed forces|\w+ juntas|military governments)|[Gg]overnment (?:forces|troops)"
-    r"|[Tt]he (?:[\w-]+ ){1,3}(?:country|nation|state|republic|kingdom|island|emirate|city-state|sultanate|monarchy))\b"
+    r"|[Tt]he (?:[\w-]+ ){1,3}(?:" + "|".join(sorted(_DESCRIBED_HEADS)) + r"))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
 _PRONOUN_BACKREF_RX = re.compile(
@@ -183,9 +186,7 @@ _MEDIATION_RX = re.compile(r"(?i)\b(?:mediat|broker|hosted\b|hosting\b|conven|br
 # Bodies an actor leads: "a Saudi-led coalition", "the US-led mission" (the leader acts).
 _LED_BODIES = frozenset("coalition alliance force forces mission operation campaign intervention".split())
 _PRONOUN_NOUNS = frozenset("country government kingdom regime republic state administration nation".split())
-# "The Gulf state", "the tiny kingdom", "the self-ruled island": a described state stands for the
-# one the text is about, as "the country" does. The heads, and modifiers that point elsewhere.
-_DESCRIBED_HEADS = frozenset("country nation state republic kingdom island emirate city-state sultanate monarchy".split())
+# Modifiers of a described state that point elsewhere: "the neighbouring country".
 _NOT_THIS_ONE = frozenset(
     "other another neighbouring neighboring rival opposing enemy donor creditor third transit member host first second "
     "last next previous same whole entire nation-state welfare islamic jewish".split()
@@ -410,6 +411,12 @@ def _is_subject(toks: list[_Tok], i: int) -> bool:
 
 
 _TIME_CONJ = frozenset("after before since until".split())
+
+
+def _coordinated(toks: list[_Tok], i: int) -> list[int]:
+    """Actor token ``i`` with every actor coordinated with it on either side, in text order
+    ("India and China announced", ", accusing Israel" after "Egypt and Qatar")."""
+    return sorted(set(_group(toks, i, -1, 12)) | set(_group(toks, i, 1, 12)))
 
 
 def _after_prep(toks: list[_Tok], i: int) -> bool:

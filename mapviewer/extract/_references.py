@@ -49,6 +49,7 @@ from ._grammar import (
     _WEAK_KINGDOMS,
     _after_prep,
     _before_brackets,
+    _coordinated,
     _force_key,
     _group,
     _main_subject,
@@ -551,8 +552,7 @@ class _References:
                 j = _main_subject(toks[:i])
                 ref = toks[j].actor if j is not None else topic
                 if j is not None and t.low == "they":
-                    span = sorted(set(_group(toks, j, -1, 12)) | set(_group(toks, j, 1, 12)))
-                    group = list(dict.fromkeys(toks[x].actor for x in span))
+                    group = list(dict.fromkeys(toks[x].actor for x in _coordinated(toks, j)))
                     if len(group) >= 2:
                         plural.append((k, group))  # "India and China announced that they would ..."
             if ref and k - i > 1 and self._kinds.get(ref) != "country":

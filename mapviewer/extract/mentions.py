@@ -352,15 +352,14 @@ class _Matcher:
         n = sum(c.isalpha() for c in word)
         if n >= 8:
             limit = _max_edits(n)
-            reach = self.fuzzy_prefix_cache.get((word[:_FUZZY_PREFIX], limit))
+            at = (word[:_FUZZY_PREFIX], limit)
+            reach = self.fuzzy_prefix_cache.get(at)
             if reach is None:
-                found: dict[str, None] = {}  # in look-up order, as before
-                for d in _deletions(word[:_FUZZY_PREFIX], limit):
-                    found.update(dict.fromkeys(self.fuzzy_index.get(d, ())))
-                reach = tuple(found)
+                index = self.fuzzy_index
+                reach = tuple({key for d in _deletions(at[0], limit) for key in index.get(d, ())})
                 if len(self.fuzzy_prefix_cache) > _CACHE_MAX:
                     self.fuzzy_prefix_cache.clear()
-                self.fuzzy_prefix_cache[(word[:_FUZZY_PREFIX], limit)] = reach
+                self.fuzzy_prefix_cache[at] = reach
             for key in reach:
                 if key[0] != word[0] or (key != word and (key.startswith(word) or word.startswith(key))):
                     continue  # also not a word cut short or run on: "Central Africa" is no "Central African"
@@ -802,12 +801,12 @@ _NO_PARTY_AFTER = re.compile(
 )
 
 
-# Nouns after a capital that make it the name of a venue's event or text, not the state.
 # After a sentence's opening "In <capital>": the capital's agents act ("In Moscow, officials ...").
 _AGENTS_AFTER = re.compile(
     r"(?: and [A-Z][\w'’ -]{2,30})?, (?:the )?(?:officers|officials|authorities|leaders|generals|commanders|"
     r"juntas?|government|diplomats|ministers)\b"
 )
+# Nouns after a capital that make it the name of a venue's event or text, not the state.
 _VENUE_NAMED = frozenset(
     "talks process agreement agreements accord accords format declaration summit conference communique "
     "protocol dialogue round convention conventions framework deal statement treaty plan".split()

@@ -127,6 +127,7 @@ from ._grammar import (
     _among,
     _before_aside,
     _before_brackets,
+    _coordinated,
     _force_key,
     _group,
     _in_phrase,
@@ -202,7 +203,6 @@ _TRADED_BLOWS = frozenset("blows fire insults accusations barbs threats jibes re
 _STOOD = frozenset("stand stands stood standing".split())  # "stood by Kyiv": "by" names the object
 # Relation nouns that name one party by the other's: "Kenya's ally Uganda", "Uganda's rival Kenya".
 _KIN_TYPES = frozenset(("alliance", "rivalry", "hostility", "military support"))
-_ASKED_FOR = frozenset(("for",))  # "turned to Moscow for help"
 _TURNED = frozenset(("guns", "weapons", "arms", "against"))  # "turned their guns on", "turned against"
 _BAD_TERMS = frozenset("bad poor frosty strained hostile icy".split())  # "on bad terms with"
 # What an actor named right before its noun gives to a clause's subject: "an IMF bailout".
@@ -282,9 +282,36 @@ def _place_agents(toks: list[_Tok]) -> list[_Tok]:
     if e + 2 >= len(toks) or toks[e + 1].low != ",":
         return toks
     k = e + 2 + (toks[e + 2].low == "the")
-    if k >= len(toks) or toks[k].low not in _PLACE_AGENTS or any(t.adj for t in (toks[x] for x in grp)):
+    if k >= len(toks) or toks[k].low not in _PLACE_AGENTS or any(toks[x].adj for x in grp):
         return toks
     return toks[1 : e + 1] + toks[e + 2 :]
+
+
+def _drawn_by_participle(toks: list[_Tok], c: int) -> bool:
+    """Is relation noun ``c`` the object of a participle right after a comma, with only plain words
+    between (", drawing furious condemnation from Mogadishu")?"""
+    for k in range(c - 1, max(0, c - 4), -1):
+        if toks[k].low.endswith("ing") and toks[k - 1].low == ",":
+            return all(t.low.isalpha() and not t.actor for t in toks[k + 1 : c])
+    return False
+
+
+def _one_deal(lows: list[str], c: int) -> bool:
+    """Is the deal noun at ``c`` a single, three-party one: "a $1.4 billion deal", "a trilateral
+    pact" (not "deals", not "the deal" named before)?"""
+    before = lows[max(0, c - 7) : c]
+    if "trilateral" in before:
+        return True
+    return next((w for w in reversed(before) if w in ("a", "an", "the", "their", "its")), "") in ("a", "an")
+
+
+def _region_adjective(text: str, m) -> bool:
+    """Is mention ``m`` a region's adjective before "country" or "nation" ("the Central African
+    country", "the West African nation"), naming no state?"""
+    return (
+        m.form == "adjective" and m.surface.split(" ", 1)[0] in _COMPASS
+        and _REGION_NOUN_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].lower() == "the "
+    )
 
 
 def _watched(toks: list[_Tok], lows: list[str], c: int) -> bool:
@@ -587,14 +614,7 @@ class _Extractor(_References):
             if (m.form != "adjective" or not _inside_name(text, m.start, m.end)) and m.actor not in _AREAS
         ]
         # "the Central African country", "the West African nation": a region's adjective, no state.
-        if any(m.form == "adjective" and m.surface.split(" ", 1)[0] in _COMPASS for m in mentions):
-            mentions = [
-                m for m in mentions
-                if not (
-                    m.form == "adjective" and m.surface.split(" ", 1)[0] in _COMPASS
-                    and _REGION_NOUN_AFTER.match(text, m.end) and text[max(0, m.start - 4) : m.start].lower() == "the "
-                )
-            ]
+        mentions = [m for m in mentions if not _region_adjective(text, m)]
         if (datelines := [d.span(1) for d in _DATELINE_RX.finditer(text)]):
             # "PRETORIA/THE HAGUE, March 12 - South Africa said ...": where the story was filed, no actor of it
             last = datelines[-1][1]
@@ -1178,9 +1198,7 @@ class _Extractor(_References):
                 pairs = _among(ra)  # "relations between X and Y"; not "offered to mediate between"
             elif la and ra:
                 pairs = [(x, y, directed) for x in la for y in ra if x and y]
-                if lows[c] in _ONE_DEAL and len(set(ra)) >= 2 and _word_before(toks, right[0]) == "with" and (
-                    "trilateral" in lows[max(0, c - 7) : c] or next((w for w in reversed(lows[max(0, c - 7) : c]) if w in ("a", "an", "the", "their", "its")), "") in ("a", "an")
-                ):
+                if lows[c] in _ONE_DEAL and len(set(ra)) >= 2 and _word_before(toks, right[0]) == "with" and _one_deal(lows, c):
                     pairs += _among(ra)  # "signed a $1.4 billion deal with Tanzania and Zambia": one deal, three parties
             elif 2 <= len(set(la)) <= 4 and not cue.noun and _reciprocal(lows, c):
                 pairs = _among(la)  # "the army and the RSF turned their guns on each other"
@@ -1259,7 +1277,7 @@ class _Extractor(_References):
                     self._add(rivals[x], rivals[y], False, "territorial dispute", conf, si)
             return "done", type_, cue
         if lemma in ("turn", "look") and _TURNED.isdisjoint(lows[c + 1 : c + 4]):
-            if lows[c + 1 : c + 2] != ["to"] or not (c + 2 < n and toks[c + 2].actor) or _ASKED_FOR.isdisjoint(lows[c + 3 : c + 6]):
+            if lows[c + 1 : c + 2] != ["to"] or not (c + 2 < n and toks[c + 2].actor) or "for" not in lows[c + 3 : c + 6]:
                 return "veto", type_, cue  # "turned to Moscow for help"; not "turned to the question"
             type_ = "dependence"
         if lemma == "hands" and lows[c - 2 : c] != ["at", "the"]:
@@ -1479,14 +1497,11 @@ class _Extractor(_References):
     def _left(self, toks: list[_Tok], c: int, *, noun: bool, subj: int | None) -> list[int]:
         """The nearest actor group before cue ``c`` that can be its subject."""
         rel = self._rel
-        if c and toks[c - 1].low == "," and toks[c].low.endswith("ing") and subj is not None and subj < c:
-            # ", accusing Israel": the clause's subject, with all its coordinated actors.
-            return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
-        if noun and subj is not None and subj < c and c > 2 and "," in (toks[c - 2].low, toks[c - 3].low, toks[c - 4].low if c > 3 else "") and (
-            k := next((x for x in range(c - 1, max(0, c - 4), -1) if toks[x].low.endswith("ing") and toks[x - 1].low == ","), None)
-        ) is not None and all(t.low.isalpha() and not t.actor for t in toks[k + 1 : c]):
-            # ", drawing furious condemnation from Mogadishu": what the clause's subject drew
-            return sorted(set(_group(toks, subj, -1, 12)) | set(_group(toks, subj, 1, 12)))
+        if subj is not None and subj < c and (
+            (c and toks[c - 1].low == "," and toks[c].low.endswith("ing"))  # ", accusing Israel"
+            or (noun and _drawn_by_participle(toks, c))  # ", drawing furious condemnation from Mogadishu"
+        ):
+            return _coordinated(toks, subj)  # the clause's subject, with all its coordinated actors
         k = c - 1
         while k > 0 and c - k <= 3 and toks[k].low not in _POSS_PRONOUNS:
             k -= 1
