@@ -188,6 +188,10 @@ _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steer
 _DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
+# The words the subject search (_left) and the object search (_sides) stop at or look at; any
+# other word without an actor is passed over.
+_LEFT_STOPS = _BOUNDARY | _RELATIVE | {")", "its", "their", "and", "but", ","}
+_RIGHT_STOPS = _BOUNDARY | _RELATIVE | _AUX | {"that", "between", "and", ","}
 # Participles before "in" that make the place where a thing is from: "ships owned in Greece".
 _ORIGIN_PARTS = frozenset("owned registered based headquartered flagged built made incorporated listed".split())
 # Verb cue forms that are mostly nouns stating nothing, unless an actor stands right before them
@@ -1522,6 +1526,9 @@ class _Extractor(_References):
             t = toks[j]
             if rel[j] and not rel[c]:
                 aside += 1
+            if not t.actor and t.low not in _LEFT_STOPS:
+                j -= 1  # a plain word: none of the tests below applies to it
+                continue
             if t.low == ")" and (before := _before_brackets(toks, j)) is not None:
                 j = before  # "the Rapid Support Forces (RSF) turned": past the bracketed acronym to the name
                 continue
@@ -1560,7 +1567,7 @@ class _Extractor(_References):
                         return []
                     j = min(fallback) - 1
                     continue
-                return _group(toks, j, -1, 12)
+                return grp
             if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS):
                 crossed_verb_and = True  # "... and sought to": the subject of the first verb
             elif (
@@ -1627,8 +1634,12 @@ class _Extractor(_References):
         if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS and not toks[c + 1].actor:
             limit = c  # "accusing him of ...": the object is a person the text does not map
         stood_by = toks[c].low in _STOOD
+        rel_c = rel[c]
         while j < limit:
             t = toks[j]
+            if not t.actor and t.low not in _RIGHT_STOPS and (not rel_c or rel[j]):
+                j += 1  # a plain word: none of the tests below applies to it
+                continue
             if t.low == "that" and j == c + 1 and not cue.noun:
                 j += 1
                 continue  # "warned that Rwanda's ambitions ...": what was said names the object
