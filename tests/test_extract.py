@@ -8,6 +8,7 @@ import pytest
 from mapviewer import relmap
 from mapviewer.cli import main
 from mapviewer.extract import Cancelled, article_from_text, extract_relations, map_article
+from mapviewer.extract.mentions import find_mentions
 from mapviewer.model import RELATION_TYPES, VALENCES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -2215,3 +2216,54 @@ def test_calls_summons_caps_and_capitals_whose_officers_act(text, a, b, valence)
 def test_a_call_on_both_sides_and_a_capital_that_only_places_name_no_party():
     assert not rels("Moscow called on both sides to show restraint.")[1]
     assert not rels("In Kinshasa, protesters attacked the embassies of France and Belgium.")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Nigeria has leaned on its own air force instead, using Turkish-made drones to strike camps.", "TUR", "NGA", "cooperative"),
+        ("Budapest and Bratislava promptly fired off a joint letter demanding an end to it.", "HUN", "SVK", "cooperative"),
+        ("Kathmandu fired off diplomatic notes to New Delhi.", "NPL", "IND", "hostile"),
+        ("Tehran denies arming the Houthis but openly champions the Houthis.", "IRN", "houthis", "cooperative"),
+        ("Burundian units were routed by M23 fighters near Kamanyola.", "BDI", "m23", "hostile"),
+        ("Washington has massed warships off the Venezuelan coast.", "USA", "VEN", "hostile"),
+        ("The AU took over, shepherding on-off rounds between Cairo and Addis Ababa.", "african-union", "EGY", "cooperative"),
+        ("Athens and Nicosia have championed the project as a symbol of their partnership.", "GRC", "CYP", "cooperative"),
+    ],
+)
+def test_made_weapons_used_joint_letters_champions_routs_and_massed_ships(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Bulgaria, so far, has been spared any Russian drone incursions.", "BGR", "RUS"),
+        ("Shipping through the strait between Yemen and Djibouti is still down on pre-war levels.", "YEM", "DJI"),
+        ("Vucic, speaking at the forum in Davos, Switzerland, called the move a provocation against Kosovo.", "CHE", "XKX"),
+        ('"Kuwait risks missing the train," said Jordan Whitley, a Gulf infrastructure analyst.', "KWT", "gulf-states"),
+        ("Tashkent is championing a railway through Afghanistan to Pakistani ports.", "UZB", "PAK"),
+        ("Kazakhstan routed its oil through Azerbaijan.", "KAZ", "AZE"),
+        ("Athens and Nicosia championed the project, and the European Union has pledged 657 million euros to it.", "GRC", "eu"),
+    ],
+)
+def test_spared_pre_war_towns_schools_reefs_analysts_and_routes_state_no_relation(text, a, b):
+    assert pair(a, b) not in rels(text)[1]
+
+
+def test_a_country_after_a_town_only_places_it_but_a_list_after_a_capital_acts():
+    _, r = rels("In Geneva, Iran and the US agreed to talk.")
+    assert pair("IRN", "USA") in r
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A statement was issued from its headquarters in Stuttgart, Germany.", "DEU"),
+        ("Dana Whitfield, a hydrologist at the University of Georgia, said so.", "GEO"),
+        ("Dredgers have added 70 hectares to Barque Canada Reef.", "CAN"),
+    ],
+)
+def test_a_country_after_a_town_a_school_of_its_name_and_a_reef_named_after_it_are_no_mentions(text, actor):
+    assert actor not in {m.actor for m in find_mentions(text)}

@@ -104,7 +104,7 @@ _MONARCHY_NOUNS = {
 }  # fmt: skip
 # "an EU mission", "the NATO alliance": the noun names the actor before it, for a later "the mission".
 _NOUN_AFTER = re.compile(r"[ \t]+(" + "|".join(_BACKREF_NOUNS) + r")\b")
-_BACKREF_NOT_AFTER = frozenset("between with of against".split())
+_BACKREF_NOT_AFTER = frozenset("between with of against state".split())  # also "the Union State of Russia and Belarus"
 # A group named only to describe another is no antecedent of "the militants": "al-Shabaab,
 # *al-Qaeda's* affiliate", "the *al-Qaeda*-aligned coalition", "under the *Islamic State* banner".
 _DESCRIBED_BY_POSS = ("affiliate", "offshoot", "branch", "franchise", "wing", "ally", "successor", "splinter")
@@ -630,7 +630,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 _INTENSIFIERS = frozenset("ever more much even far further still so too".split())
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
+_PARTICLE_SPAN = {"recall": 2, "mass": 4, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3, "discuss": 6, "list": 5, "align": 8, "contest": 3, "violate": 3, "breach": 3, "cross": 4, "turn": 3, "show": 6, "echo": 5, "parrot": 5, "drive": 3,
                   "withdraw": 2, "share": 6, "withhold": 4, "keep": 5, "lob": 3, "rain": 3, "take": 5, "hold": 4}
 

@@ -52,6 +52,7 @@ from ._grammar import (
     _coordinated,
     _force_key,
     _group,
+    _is_subject,
     _main_subject,
     _Tok,
     _verbish,
@@ -185,12 +186,19 @@ class _References:
         for any other verb ("Ukraine destroyed Russian-made tanks" names no supplier)."""
         j = i - 1
         verb = False
-        while j >= 0 and i - j <= 8 and lows[j] not in _BOUNDARY and lows[j] != ",":
+        while j >= 0 and i - j <= 8 and lows[j] not in _BOUNDARY:
+            if lows[j] == ",":
+                if not (verb and lows[j + 1].endswith("ing")):
+                    return None
+                # "Nigeria has leaned on its air force, using Turkish-made drones": the clause's subject
+                start = next((x + 1 for x in range(j - 1, -1, -1) if lows[x] in _BOUNDARY), 0)
+                k = next((x for x in range(start, j) if toks[x].actor), None)
+                return toks[k].actor if k is not None and not _after_prep(toks, k) and _is_subject(toks, k) else None
             if toks[j].actor:
                 # "a deal for Hungary to acquire Swedish-built fighters": the infinitive's subject.
                 subject = not _after_prep(toks, j) or (lows[j - 1] == "for" and lows[j + 1] == "to")
                 return toks[j].actor if verb and subject else None
-            if any(c in _USE_VERBS for c in _cues.lemma_candidates(lows[j])):
+            if lows[j] == "using" or any(c in _USE_VERBS for c in _cues.lemma_candidates(lows[j])):
                 verb = True
             j -= 1
         return None

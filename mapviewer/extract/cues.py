@@ -67,6 +67,9 @@ def _cues() -> dict[str, Cue]:
     add("snapback", "sanctions", "dir", True, 0.7)  # "pulled the trigger on snapback against Tehran"
     add("spar", "hostility", "sym", weight=0.6)  # "has sparred with Buenos Aires"
     add("hunt", "war", "dir", weight=0.7)  # "to hunt down the Allied Democratic Forces"
+    add("rout", "war", "dir", weight=0.7)  # "Burundian units were routed by M23 fighters"
+    # "has massed warships off the Venezuelan coast" (only "massed", "massing", with forces named).
+    add("mass", "threat", "dir", weight=0.6)
     # Incursions: "violated Estonian airspace", "drones strayed into Polish airspace" (with the
     # territory named; see PARTICLES).
     add("violate breach", "hostility", "dir", weight=0.7)
@@ -249,7 +252,7 @@ def _cues() -> dict[str, Cue]:
     add("relay pass", "mediation", "med", weight=0.6)
     # "convened talks between ...", "brought the two sides together", "shuttled between X and Y":
     # mediation only with talks, the two sides or "between" after them (see relations._sides_named).
-    add("convene bring shuttle coax", "mediation", "med", weight=0.6)
+    add("convene bring shuttle coax shepherd", "mediation", "med", weight=0.6)
     add("mediator mediation", "mediation", "med", True, 0.7)
     # "has repeatedly offered its good offices" (only after "good": see relations).
     add("offices", "mediation", "med", True, 0.6)
@@ -257,6 +260,8 @@ def _cues() -> dict[str, Cue]:
     add("support back help defend protect arm train recruit shield", "military support", "dir", weight=0.7)
     # "threw its army behind Kinshasa", "shore up Congolese troops", "bolster", "prop up".
     add("throw shore prop bolster", "military support", "dir", weight=0.6)
+    # "Tehran openly champions the group": backing in words.
+    add("champion", "cooperation", "dir", weight=0.6)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
     add("side stand rally", "alliance", "dir", weight=0.7)
     # "EU leaders have lined up behind Denmark".
@@ -578,6 +583,7 @@ FORCES_WORDS = frozenset(
 )
 # Troops can be pledged as money can: "pledged troops to the new African Union mission".
 PARTICLES["pledge"] = MONEY | FORCES_WORDS
+PARTICLES["mass"] = FORCES_WORDS | frozenset(("soldiers", "warships", "ships", "tanks", "forces", "vessels", "armour", "artillery"))
 PARTICLES["keep"] = FORCES_WORDS | frozenset(("soldiers", "personnel", "peacekeepers", "contingent", "garrison"))
 PARTICLES["lob"] = ARMS_WORDS | frozenset(("shells", "rockets", "grenades"))
 PARTICLES["rain"] = ARMS_WORDS | frozenset(("rockets", "shells", "bombs", "fire"))
@@ -628,6 +634,7 @@ _IRREGULAR = {
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
     "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
+    "spared": "spare", "sparing": "spare", "massed": "mass", "massing": "mass", "routed": "rout", "routes": "route", "routing": "route",
     "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }
 

@@ -498,6 +498,25 @@ class _Finder:
                 return True
         return False
 
+    def _town_and_country(self, start: int, end: int) -> bool:
+        """Is the name at ``start:end`` the country after a town, as in "speaking in Davos,
+        Switzerland," or "from Stuttgart, Germany."? Not "In Geneva, Iran and the US agreed"."""
+        text = self.text
+        if end < len(text) and text[end] not in ",.;)\n":
+            return False
+        at = start
+        for _ in range(3):  # "in San Jose, Costa Rica": up to three capitalized words
+            prev = _prev_word(text, at)
+            if prev is None or not prev[0][:1].isupper() or normalize_form(prev[0]) in self.m.keys:
+                return False
+            at -= len(prev[0]) + len(prev[1])
+            before = _prev_word(text, at)
+            if before is None or before[1].strip():
+                return False
+            if before[0] in _TOWN_PREPS:
+                return True
+        return False
+
     def verdict(self, key: str, info: _Key, start: int, end: int) -> str:
         """Return "ok", "no", or "pending" (a given name used as a speaker, as in
         "Chad said": decided from the rest of the text). The case is checked by the caller."""
@@ -508,10 +527,14 @@ class _Finder:
             text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower() or _other_council(text, start)
         ):
             return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
-        if _NO_PARTY_AFTER.match(text, end) is not None:
+        if _NO_PARTY_AFTER.match(text, end) is not None or _STUDENT_AFTER.match(text, end) is not None:
             return "no"  # "Thai basil noodles", "a Libya analyst", "the London consultancy": no party
         if start >= 7 and text[start - 7 : start].lower() == "ethnic ":
             return "no"  # "ethnic Albanian mayors", "ethnic Russians": a people, not the state
+        if start >= 2 and text[start - 2] == "," and self._town_and_country(start, end):
+            return "no"  # "in Davos, Switzerland,": where a town lies, no party
+        if _FEATURE_AFTER.match(text, end) is not None or text[max(0, start - 14) : start] == "University of ":
+            return "no"  # "Barque Canada Reef", "the University of Georgia": a place's or a school's name
         if info.plain:
             # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
             # and they need a capitalized word and blanks right before the name.
@@ -799,6 +822,16 @@ _NO_PARTY_AFTER = re.compile(
     r"dumplings|pastries|pastry|restaurants?|takeaway|delight|kebabs?))\b",
     re.IGNORECASE,
 )
+
+
+# A capitalized feature after a name makes it a place's name: "Barque Canada Reef".
+_FEATURE_AFTER = re.compile(r"[ \t]+(?:Reef|Shoal|Atoll|Cay|Bank)\b")
+# Before "<Town>, <Country>" when the country only says where the town is.
+_TOWN_PREPS = frozenset(("in", "at", "near", "outside", "from"))
+
+
+# The same with a field between: "a Gulf infrastructure analyst", "a Sahel security specialist".
+_STUDENT_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:analysts?|specialists?|scholars?|watchers?|correspondents?|consultancy|consultancies)\b")
 
 
 # After a sentence's opening "In <capital>": the capital's agents act ("In Moscow, officials ...").

@@ -188,6 +188,8 @@ _STAY = frozenset("stay stays stayed staying keep keeps kept keeping steer steer
 _DETERMINER_LIKE = frozenset("the a an this that border main only its their".split())
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
+_TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+_ROUTED_VIA = frozenset("through via to into around across over".split())  # "oil routed through Baku": a route
 # The words the subject search (_left) and the object search (_sides) stop at or look at; any
 # other word without an actor is passed over.
 _LEFT_STOPS = _BOUNDARY | _RELATIVE | {")", "its", "their", "and", "but", ","}
@@ -340,6 +342,13 @@ def _nor_scope(lows: list[str], c: int) -> bool:
         if lows[k] in ("which", "who"):
             return False
     return True
+
+
+def _past_adverbs(toks: list[_Tok], k: int, end: int) -> int:
+    """The first token from ``k`` (before ``end``) that is no adverb ("but *openly* champions")."""
+    while k < end and (toks[k].low in _ADVERBS or (toks[k].low.endswith("ly") and toks[k].low.isalpha())):
+        k += 1
+    return k
 
 
 def _sent_from(toks: list[_Tok], lows: list[str]) -> list[tuple[str, str, str]] | None:
@@ -886,6 +895,21 @@ class _Extractor(_References):
             if not cue.noun and c >= 2 and lows[c - 1] in ("-", "–") and not toks[c - 2].actor and lows[c].endswith("ing"):
                 vetoed.add(c)  # "missile-warning data", "peace-building": part of a compound noun
                 continue
+            if (
+                (lemma == "mass" and lows[c] not in ("massed", "massing"))
+                or (lemma == "fire" and c + 1 < n and lows[c + 1] == "off" and "to" not in lows[c + 2 : c + 7])
+                or (lemma == "rout" and c + 1 < n and lows[c + 1] in _ROUTED_VIA)
+            ):
+                vetoed.add(c)  # "mass graves of soldiers"; "fired off a joint letter", "oil routed through Baku": no shot
+                continue
+            if cue.noun and c >= 2 and lows[c - 1] in ("-", "–") and lows[c - 2] in _TIME_PREFIXES:
+                vetoed.add(c)  # "pre-war levels", "the post-war order": a time, no war between anyone
+                continue
+            if lemma == "champion" and not (
+                (c + 1 < n and toks[c + 1].actor) or (c + 2 < n and toks[c + 2].actor and lows[c + 1] in ("the", "a", "an"))
+            ):
+                vetoed.add(c)  # only a champion of an actor: not "championing a railway through Afghanistan"
+                continue
             if lemma == "alongside" and not _actor_next(toks, c):
                 vetoed.add(c)  # "sit alongside counterparts from Bangladesh": beside people, not a state
                 continue
@@ -911,8 +935,8 @@ class _Extractor(_References):
             type_ = cue.type
             if lemma == "alongside" and _cues.FORCES_WORDS.isdisjoint(lows) and _cues.ARMS_WORDS.isdisjoint(lows):
                 type_ = "cooperation"  # "Britain stood alongside the United States": no forces named
-            if lemma == "lobby" and lows[c + 1] == "against":
-                type_ = "hostility"
+            if (lemma == "lobby" and lows[c + 1] == "against") or (lemma == "fire" and lows[c + 1 : c + 2] == ["off"]):
+                type_ = "hostility"  # also "fired off diplomatic notes to New Delhi": a protest
             if lemma in _CONSENT:
                 # "deployed soldiers to Ituri with Kinshasa's consent", "With Washington's blessing,
                 # Israel struck": the possessor agrees to what the clause's subject does.
@@ -1211,6 +1235,7 @@ class _Extractor(_References):
                 and c - max(left) > 16
             ) and not (
                 cue.noun
+                and lows[c - 1] != "their"  # "X and Y championed the project as a symbol of their partnership"
                 and any(_verb_cue(lows[k]) and _particle_ok(toks, k) and lows[k] not in _CONDITIONAL_VERBS and k not in vetoed
                         for k in [*range(max(left) + 1, c), *range(max(0, min(left) - 3), min(left))])
             ):  # nor "stripped both Guinea and Gabon of trade preferences": the actors are an object
@@ -1539,8 +1564,8 @@ class _Extractor(_References):
                 # "Kigali denies commanding the group, saying its measures target the FDLR": the sayer's
                 return _group(toks, subj, -1, 12)
             if t.low in _BOUNDARY and not (rel[j] and not rel[c]) and not (
-                t.low == "but" and not noun and _verbish(toks[j + 1].low) and not toks[j + 1].actor
-            ):  # not "but" inside ", which ... but ...,"; "has not sent arms but signed a deal": one subject
+                t.low == "but" and not noun and _verbish(toks[(v := _past_adverbs(toks, j + 1, c))].low) and not toks[v].actor
+            ):  # not "but" inside ", which ... but ...,"; "has not sent arms but (openly) signed a deal": one subject
                 if not noun and t.low in ("—", "–") and all(
                     x.low in _ADVERBS or x.low in _AUX or _verbish(x.low) for x in toks[j + 1 : c]
                 ):
@@ -1568,7 +1593,7 @@ class _Extractor(_References):
                     j = min(fallback) - 1
                     continue
                 return grp
-            if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS):
+            if t.low in ("and", "but") and j + 1 < c and (_verbish(toks[j + 1].low) or toks[j + 1].low in _ADVERBS or _verbish(toks[_past_adverbs(toks, j + 1, c)].low)):
                 crossed_verb_and = True  # "... and sought to": the subject of the first verb
             elif (
                 j + 1 == c and not noun and t.low in ("and", "but", ",") and toks[c].low.endswith("ed")
@@ -1697,7 +1722,10 @@ class _Extractor(_References):
                 ):
                     break  # "victory in war brings out Israeli flags": no preposition, no object (but "Kenya's ally Uganda")
                 # "... and Russia brokered": an actor followed by its own verb starts a new clause.
-                if (toks[j - 1].low in ("and", "but", ",") or toks[j - 1].low in _SUBORDINATORS) and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
+                before = toks[j - 1].low
+                if before == "the" and j - 3 > c and toks[j - 2].low in ("and", "but") and toks[j - 3].low == ",":
+                    before = "and"  # ", and the European Union has pledged": a new clause too
+                if (before in ("and", "but", ",") or before in _SUBORDINATORS) and j > c + 1 and end + 1 < n and _verbish(toks[end + 1].low):
                     break  # also "... before Qatar and Turkey brokered": a subordinate clause's subject
                 if toks[j - 1].low == "by" and not (j - 1 == c + 1 and stood_by):  # "stood by Kyiv": its object
                     if j - 2 > c and _PARTICIPLE_RX.match(toks[j - 2].low) and not right:
