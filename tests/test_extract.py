@@ -2267,3 +2267,37 @@ def test_a_country_after_a_town_only_places_it_but_a_list_after_a_capital_acts()
 )
 def test_a_country_after_a_town_a_school_of_its_name_and_a_reef_named_after_it_are_no_mentions(text, actor):
     assert actor not in {m.actor for m in find_mentions(text)}
+
+
+def test_siding_with_one_against_another_and_a_deal_brokered_for_the_two_named_before():
+    _, r = rels("The Kurdistan Regional Government in Erbil has quietly sided with Turkey against the PKK.")
+    assert r[pair("kurdistan-region", "pkk")].valence == "hostile"
+    assert r[pair("TUR", "pkk")].valence == "hostile"
+    assert r[pair("kurdistan-region", "TUR")].valence == "cooperative"
+    _, r = rels(
+        "Riyadh and Tehran have kept alive the 2023 rapprochement that Beijing brokered, "
+        "even as they remain rivals for influence from Yemen to Lebanon."
+    )
+    assert r[pair("CHN", "SAU")].types == ("mediation",)
+    assert r[pair("CHN", "IRN")].types == ("mediation",)
+    assert pair("CHN", "YEM") not in r and pair("CHN", "LBN") not in r
+
+
+def test_a_deal_the_two_initialled_at_a_seat_of_government_is_theirs_not_the_hosts():
+    _, r = rels("The peace agreement that Armenia and Azerbaijan initialled at the White House handed firms the rights.")
+    assert r[pair("ARM", "AZE")].valence == "cooperative"
+    assert pair("ARM", "USA") not in r
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Foreign ministry spokeswoman Maria Zakharova lashed out.", "RUS"),
+        ("Spokesman Esmaeil Baghaei said so.", "IRN"),
+        ("Niamey accused Cotonou of hosting French troops.", "BEN"),
+        ("La Paz depends on Brazil as the main buyer of its gas.", "BOL"),
+        ("Burkinabe authorities accused Abidjan of sheltering officers.", "CIV"),
+    ],
+)
+def test_spokespeople_and_seats_of_government_stand_for_their_state(text, actor):
+    assert actor in {m.actor for m in find_mentions(text)}

@@ -634,7 +634,7 @@ _IRREGULAR = {
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
     "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
-    "spared": "spare", "sparing": "spare", "massed": "mass", "massing": "mass", "routed": "rout", "routes": "route", "routing": "route",
+    "spared": "spare", "sparing": "spare", "initialled": "sign", "initialed": "sign", "massed": "mass", "massing": "mass", "routed": "rout", "routes": "route", "routing": "route",
     "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }
 

@@ -189,6 +189,9 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+_SUBJECT_PRONOUNS = frozenset(("they", "he", "she"))
+# What a mediator brokers between two sides: "the rapprochement that Beijing brokered".
+_MADE_DEALS = frozenset("rapprochement deal agreement accord truce ceasefire pact détente detente thaw normalisation normalization reconciliation".split())
 _ROUTED_VIA = frozenset("through via to into around across over".split())  # "oil routed through Baku": a route
 # The words the subject search (_left) and the object search (_sides) stop at or look at; any
 # other word without an actor is passed over.
@@ -1052,7 +1055,7 @@ class _Extractor(_References):
             ) and not _given(toks, lows, c, cue):
                 vetoed.add(c)
                 continue  # "has played no part in the mediation"; not a "no-limits" partnership
-            place_only = lemma in ("meet", "speak") and c + 2 < n and lows[c + 1] in ("in", "at", "on")
+            place_only = lemma in ("meet", "speak", "sign") and c + 2 < n and lows[c + 1] in ("in", "at", "on")  # also "signed at the White House"
             if lemma in ("throw", "kick") and c + 1 < n and lows[c + 1] == "out":
                 if any(x in _BE for x in lows[max(0, c - 3) : c]):
                     # "Gabon was thrown out of the AU": the bloc acts on the subject.
@@ -1315,6 +1318,8 @@ class _Extractor(_References):
             type_ = "war"  # "was hit by Kenyan drones"
         if lemma in ("side", "turn") and "against" in lows[c + 1 : c + 3]:
             type_ = "hostility"  # "sided against Kigali", "turned against its former patron"
+        elif lemma == "side" and lows[c + 1 : c + 2] == ["with"]:
+            self._sided_against(toks, lows, c, conf, si, subj)
         if lemma == "blood" and lows[c - 1 : c] != ["bad"]:
             return "veto", type_, cue  # only "bad blood between"
         if lemma == "order" and not _cues.ARMS_WORDS.isdisjoint(lows[c + 1 : c + 6]) and "from" in lows[c + 1 : c + 8]:
@@ -1324,6 +1329,19 @@ class _Extractor(_References):
         if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
             return "veto", type_, cue  # "sued for peace": no one sued
         return None, type_, cue
+
+    def _sided_against(self, toks: list[_Tok], lows: list[str], c: int, conf: float, si: int, subj: int | None) -> None:
+        """ "Erbil has sided with Turkey against the PKK": the subject and its ally against the foe."""
+        n = len(toks)
+        k = next((x for x in range(c + 2, min(n, c + 10)) if lows[x] == "against" or lows[x] in _BOUNDARY), None)
+        foe = next((x for x in range(k + 1, min(n, k + 4)) if toks[x].actor), None) if k is not None and lows[k] == "against" else None
+        if foe is None:
+            return
+        sides = [toks[i].actor for i in self._left(toks, c, noun=False, subj=subj)]
+        sides += [toks[x].actor for x in range(c + 2, k) if toks[x].actor]  # type: ignore[operator]
+        for x in dict.fromkeys(sides):
+            if x and x != toks[foe].actor:
+                self._add(x, toks[foe].actor, True, "hostility", conf, si)  # type: ignore[arg-type]
 
     @staticmethod
     def _forces_near(lows: list[str], c: int, left: list[int]) -> bool:
@@ -1552,6 +1570,8 @@ class _Extractor(_References):
             if rel[j] and not rel[c]:
                 aside += 1
             if not t.actor and t.low not in _LEFT_STOPS:
+                if t.low in _SUBJECT_PRONOUNS and j and (toks[j - 1].low in _SUBORDINATORS or toks[j - 1].low in ("as", ",")):
+                    return []  # "..., even as they remain rivals": a clause's subject the text did not resolve
                 j -= 1  # a plain word: none of the tests below applies to it
                 continue
             if t.low == ")" and (before := _before_brackets(toks, j)) is not None:
@@ -1930,6 +1950,8 @@ class _Extractor(_References):
                     break
             if t.low == "," and agent_seen and len(set(parties)) >= 2:
                 break  # "signed a peace agreement brokered by the US, committing Kigali to ...": what it says
+            if t.low == "," and k + 1 < n and (toks[k + 1].low in _SUBORDINATORS or toks[k + 1].low in ("even", "as")):
+                break  # "... that Beijing brokered, even as they remain rivals from Yemen to Lebanon": another clause
             if t.low == "and" and toks[k - 1].low == ",":
                 a = next((x for x in range(k + 1, min(n, k + 4)) if toks[x].actor), None)
                 if a is not None and _is_subject(toks, _group(toks, a, 1, 12)[-1]):
@@ -1961,7 +1983,11 @@ class _Extractor(_References):
                 # "Pakistani jets struck Kabul ... before Qatar and Turkey brokered a ceasefire": the
                 # two sides the sentence named before the cue.
                 named = list(dict.fromkeys(t.actor for k, t in enumerate(toks[:c]) if t.actor and t.actor not in med and not self._rel[k]))
-                if len(named) == 2 and ((min(named), max(named)) in self.hostile or (agent_seen and set(parties) < set(named))):
+                before = [t.low for t in toks[max(0, c - 4) : c]]
+                made = c > 2 and before[-1] != "by" and not _MADE_DEALS.isdisjoint(before[:-1]) and (
+                    "that" in before[-3:] or "which" in before[-3:]
+                )  # "kept alive the rapprochement that Beijing brokered": the deal of the two named before
+                if len(named) == 2 and ((min(named), max(named)) in self.hostile or (agent_seen and set(parties) < set(named)) or made):
                     # also "The kingdom restored relations with Iran in a deal brokered by Beijing"
                     parties = named  # type: ignore[assignment]
         if between and not parties and not any(t.actor for t in toks[c + 1 : c + 20]) and not _sides_named([t.low for t in toks[c + 1 : c + 12]]):
