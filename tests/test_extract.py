@@ -2301,3 +2301,23 @@ def test_a_deal_the_two_initialled_at_a_seat_of_government_is_theirs_not_the_hos
 )
 def test_spokespeople_and_seats_of_government_stand_for_their_state(text, actor):
     assert actor in {m.actor for m in find_mentions(text)}
+
+
+def test_an_affiliate_named_by_its_parent_is_allied_to_it_and_the_parent_does_not_act():
+    _, r = rels("Fighters from Jama'at Nusrat al-Islam wal-Muslimin, al-Qaeda's affiliate in the Sahel, overran two army posts in Benin.")
+    assert r[pair("jnim", "al-qaeda")].types == ("alliance",)
+    assert r[pair("jnim", "BEN")].valence == "hostile"
+    assert pair("al-qaeda", "BEN") not in r
+    _, r = rels(
+        "Al-Shabaab has fought Somalia's government since 2006. "
+        "The al-Qaeda affiliate has repeatedly struck inside Kenya."
+    )
+    assert r[pair("al-shabaab", "KEN")].valence == "hostile"
+    assert pair("al-qaeda", "KEN") not in r
+
+
+def test_a_rival_named_after_a_comma_and_the_country_after_a_linking_verb_is_another_state():
+    _, r = rels("Boko Haram is also locked in a bloody feud with its rival, the Islamic State West Africa Province.")
+    assert r[pair("boko-haram", "islamic-state")].valence == "hostile"
+    _, r = rels("Mongolia needs friends. Japan financed the airport and remains the country's most generous bilateral donor.")
+    assert r[pair("JPN", "MNG")].valence == "cooperative"

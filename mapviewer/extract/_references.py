@@ -98,6 +98,9 @@ def _near(group, state, km: float = 1200.0) -> bool:
     return 6371.0 * math.hypot(dlat, dlon) <= km
 
 
+_LINKING = frozenset("is was remains remained became becomes become been as".split())
+
+
 class _References:
     """Resolution of stand-ins; mixed into ``relations._Extractor``."""
 
@@ -410,7 +413,9 @@ class _References:
         for i in range(len(toks) - 2, 0, -1):
             if lows[i] not in _PRONOUN_NOUNS or lows[i - 1] != "the" or lows[i + 1] not in ("'s", "’s") or toks[i].actor:
                 continue
-            ref = self._recent(toks, i, lambda a, _official: self._kinds.get(a) == "country")
+            # "Japan remains the country's most generous donor": after a linking verb, another state
+            other = {t.actor for t in toks[:i]} if lows[i - 2] in _LINKING else set()
+            ref = self._recent(toks, i, lambda a, _official, other=other: self._kinds.get(a) == "country" and a not in other)
             if ref is not None:
                 toks[i].actor, toks[i].pron, toks[i].poss = ref, True, True
                 toks[i - 1].low = lows[i - 1] = "_"

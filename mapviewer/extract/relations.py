@@ -189,6 +189,8 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+# A group named as another's: "al-Qaeda's affiliate in the Sahel", "the Islamic State branch".
+_AFFILIATES = frozenset("affiliate affiliates offshoot branch franchise".split())
 _SUBJECT_PRONOUNS = frozenset(("they", "he", "she"))
 # What a mediator brokers between two sides: "the rapprochement that Beijing brokered".
 _MADE_DEALS = frozenset("rapprochement deal agreement accord truce ceasefire pact détente detente thaw normalisation normalization reconciliation".split())
@@ -720,6 +722,8 @@ class _Extractor(_References):
                 lows = [t.low for t in toks]
             if len(ms) >= 3 and "," in lows and ("and" in lows or "or" in lows):
                 self._remember_lists(toks, si)  # a list of three states is three mentions at least
+            if not _AFFILIATES.isdisjoint(lows):
+                self._affiliations(toks, lows, si)
             if self._lists and (not _RULER_PLURALS.isdisjoint(lows) or "governments" in lows):
                 self._plural_rulers(toks, si)
                 lows = [t.low for t in toks]
@@ -743,6 +747,34 @@ class _Extractor(_References):
         if progress:
             progress(1.0, "done")
         return m
+
+    def _affiliations(self, toks: list[_Tok], lows: list[str], si: int) -> None:
+        """ "JNIM, al-Qaeda's affiliate in the Sahel, overran ...", "The al-Qaeda affiliate has
+        struck inside Kenya" (after al-Shabaab was named): the parent and its affiliate are allies,
+        and the parent, which only describes the affiliate, does not act in the clause."""
+        for i in range(1, len(toks)):
+            if lows[i] not in _AFFILIATES:
+                continue
+            k = i - 1
+            while k > 0 and not toks[k].actor and lows[k].isalpha() and lows[k] not in ("the", "a", "an") and i - k <= 2:
+                k -= 1  # "al-Qaeda's Sahel affiliate", "al-Qaeda's local branch"
+            parent = toks[k].actor
+            if parent is None or self._kinds.get(parent) != "group":
+                continue
+            if toks[k].poss and k >= 2 and lows[k - 1] == "," and toks[k - 2].actor not in (None, parent):
+                child = toks[k - 2].actor  # an apposition: "JNIM, al-Qaeda's affiliate"
+            elif not toks[k].poss and k and lows[k - 1] == "the":
+                # "the al-Qaeda affiliate": the last other group named before
+                child = self._recent(toks, k, lambda a, _official, parent=parent: a != parent and self._kinds.get(a) == "group")
+                if child is None:
+                    continue
+                toks[k].actor, toks[k].pron = child, True
+                self._add(parent, child, False, "alliance", 0.6, si)
+                continue
+            else:
+                continue
+            self._add(child, parent, False, "alliance", 0.6, si)  # type: ignore[arg-type]
+            toks[k].actor = None
 
     def _first_person_state(self, text: str, mentions: list) -> str | None:
         """The state an opinion piece speaks for with "we" and "our", or None: the first state its
@@ -1778,11 +1810,12 @@ class _Extractor(_References):
             # "Cuba suffered a blackout as fuel deliveries from Venezuela collapsed": the supplier
             # is after "from", the subject receives.
             return right, _group(toks, subj, 1, 12), False, False
+        named = c + 2 + (c + 3 < n and toks[c + 2].low == "the")  # also "its rival, the Islamic State ..."
         if (
-            cue.noun and not right and not between and c + 2 < n and toks[c + 1].low == "," and toks[c + 2].actor
+            cue.noun and not right and not between and named < n and toks[c + 1].low == "," and toks[named].actor
             and not _POSS_PRONOUNS.isdisjoint(t.low for t in toks[max(0, c - 4) : c])
         ):
-            right = _group(toks, c + 2, 1, 12)  # "Serbia has leaned on its traditional ally, Russia"
+            right = _group(toks, named, 1, 12)  # "Serbia has leaned on its traditional ally, Russia"
         if (
             cue.noun and not right and not between and not agent and c > 1 and toks[c - 1].actor and toks[c - 1].adj
             and not toks[c - 1].poss and cue.type in _HOSTILE_TYPES and toks[c - 2].low not in _POSS_PRONOUNS
