@@ -8,7 +8,6 @@ and negation from surface rules alone; :mod:`mapviewer.extract.relations` uses t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import RELATION_TYPES
 from . import cues as _cues
@@ -223,14 +222,26 @@ _COPULA_GLUE = frozenset(
 )
 
 
-@dataclass(slots=True)
 class _Tok:
-    low: str
-    actor: str | None = None
-    poss: bool = False  # followed by "'s"
-    pron: bool = False  # a resolved pronoun, not a mention
-    person: bool = False  # an official standing for the actor ("he"/"she" may refer back to one)
-    adj: bool = False  # an adjective ("Chinese incursions"), not a name ("the Gaza war")
+    """One token of a sentence read closely: a lower-case word, or a mention carrying its actor.
+
+    A plain class with slots: a sentence makes dozens of these, and its constructor is the
+    cheapest that Python allows."""
+
+    __slots__ = ("actor", "adj", "low", "person", "poss", "pron")
+
+    def __init__(
+        self, low: str, actor: str | None = None, poss: bool = False, pron: bool = False, person: bool = False, adj: bool = False
+    ) -> None:
+        self.low = low
+        self.actor = actor
+        self.poss = poss  # followed by "'s"
+        self.pron = pron  # a resolved pronoun, not a mention
+        self.person = person  # an official standing for the actor ("he"/"she" may refer back to one)
+        self.adj = adj  # an adjective ("Chinese incursions"), not a name ("the Gaza war")
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.low!r}, {self.actor!r})"
 
 
 def _tokens(text: str, s: int, e: int, mentions: list) -> list[_Tok]:

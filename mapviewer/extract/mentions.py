@@ -527,14 +527,14 @@ class _Finder:
             text[max(0, start - 3) : start] in ("'s ", "’s ") or text[start:end].islower() or _other_council(text, start)
         ):
             return "no"  # "Russia's Security Council", "his security council": the state's own, not the UN's
-        if _NO_PARTY_AFTER.match(text, end) is not None or _STUDENT_AFTER.match(text, end) is not None:
+        if _NO_PARTY_AFTER.match(text, end) is not None:
             return "no"  # "Thai basil noodles", "a Libya analyst", "the London consultancy": no party
         if start >= 7 and text[start - 7 : start].lower() == "ethnic ":
             return "no"  # "ethnic Albanian mayors", "ethnic Russians": a people, not the state
         if start >= 2 and text[start - 2] == "," and self._town_and_country(start, end):
             return "no"  # "in Davos, Switzerland,": where a town lies, no party
-        if _FEATURE_AFTER.match(text, end) is not None or text[max(0, start - 14) : start] == "University of ":
-            return "no"  # "Barque Canada Reef", "the University of Georgia": a place's or a school's name
+        if start >= 14 and text[start - 14 : start] == "University of ":
+            return "no"  # "the University of Georgia": a school's name
         if info.plain:
             # Fast path, same outcome as below: only "Michael Jordan"-style checks apply,
             # and they need a capitalized word and blanks right before the name.
@@ -815,23 +815,17 @@ def _korean_halves(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # Words after a state's name that make it no party: a subject of study or a firm's seat ("a Libya
-# analyst", "the London consultancy"), or a dish ("Vietnamese iced coffee", "Thai basil noodles").
+# analyst", "the London consultancy", with a field between: "a Gulf infrastructure analyst"), a
+# dish ("Vietnamese iced coffee", "Thai basil noodles"), or a feature it names ("Barque Canada Reef").
 _NO_PARTY_AFTER = re.compile(
-    r"[ \t]+(?:analysts?|experts?|specialists?|scholars?|watchers?|correspondents?|desk|consultancy|"
+    r"[ \t]+(?:(?i:analysts?|experts?|specialists?|scholars?|watchers?|correspondents?|desk|consultancy|"
     r"consultancies|think[- ]tanks?|(?:iced[ \t]+)?(?:coffee|tea|cuisine|food|dishes|noodles|basil|curry|fries|"
-    r"dumplings|pastries|pastry|restaurants?|takeaway|delight|kebabs?))\b",
-    re.IGNORECASE,
+    r"dumplings|pastries|pastry|restaurants?|takeaway|delight|kebabs?))"
+    r"|[a-z]+[ \t]+(?:analysts?|specialists?|scholars?|watchers?|correspondents?|consultancy|consultancies)"
+    r"|Reef|Shoal|Atoll|Cay|Bank)\b"
 )
-
-
-# A capitalized feature after a name makes it a place's name: "Barque Canada Reef".
-_FEATURE_AFTER = re.compile(r"[ \t]+(?:Reef|Shoal|Atoll|Cay|Bank)\b")
 # Before "<Town>, <Country>" when the country only says where the town is.
 _TOWN_PREPS = frozenset(("in", "at", "near", "outside", "from"))
-
-
-# The same with a field between: "a Gulf infrastructure analyst", "a Sahel security specialist".
-_STUDENT_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:analysts?|specialists?|scholars?|watchers?|correspondents?|consultancy|consultancies)\b")
 
 
 # After a sentence's opening "In <capital>": the capital's agents act ("In Moscow, officials ...").
