@@ -2321,3 +2321,19 @@ def test_a_rival_named_after_a_comma_and_the_country_after_a_linking_verb_is_ano
     assert r[pair("boko-haram", "islamic-state")].valence == "hostile"
     _, r = rels("Mongolia needs friends. Japan financed the airport and remains the country's most generous bilateral donor.")
     assert r[pair("JPN", "MNG")].valence == "cooperative"
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Togo, Ghana and Cote d'Ivoire have all recorded incursions.", "TGO", "GHA"),
+        ("Breathless panels in Delhi have claimed Pakistan is eyeing a foothold in the Maldives.", "IND", "PAK"),
+    ],
+)
+def test_a_list_of_subjects_that_each_act_and_a_claim_that_is_a_clause_relate_no_one(text, a, b):
+    assert pair(a, b) not in rels(text)[1]
+
+
+def test_a_claim_to_a_state_is_still_a_territorial_claim():
+    _, r = rels("China claims Taiwan as its own.")
+    assert r[pair("CHN", "TWN")].types == ("territorial dispute",)

@@ -189,6 +189,7 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+_EACH = frozenset(("all", "each"))  # after a list of subjects: each acts on its own
 # A group named as another's: "al-Qaeda's affiliate in the Sahel", "the Islamic State branch".
 _AFFILIATES = frozenset("affiliate affiliates offshoot branch franchise".split())
 _SUBJECT_PRONOUNS = frozenset(("they", "he", "she"))
@@ -1066,7 +1067,10 @@ class _Extractor(_References):
             ):
                 vetoed.add(c)
                 continue  # "the China-Pakistan Economic Corridor" relates the two; "a corridor" alone nothing
-            if lemma == "claim" and c + 1 < n and (lows[c + 1] == "that" or not _CLAIMED_DEEDS.isdisjoint(lows[c + 1 : c + 4])):
+            if lemma == "claim" and c + 1 < n and (
+                lows[c + 1] == "that" or not _CLAIMED_DEEDS.isdisjoint(lows[c + 1 : c + 4])
+                or (toks[c + 1].actor and c + 2 < n and (lows[c + 2] in _AUX or lows[c + 2] in _BE))
+            ):  # also "have claimed Pakistan is eyeing a foothold": a clause follows
                 # "claims that South Korean warships will join", "claimed dozens of attacks",
                 # "claimed responsibility": an assertion, not a claim to land
                 vetoed.add(c)
@@ -1276,7 +1280,9 @@ class _Extractor(_References):
             ):  # nor "stripped both Guinea and Gabon of trade preferences": the actors are an object
                 # "X and Y signed a deal", "X and Y have close ties"; not "X and Y welcomed the
                 # talks", where the noun is the object of another cue verb.
-                pairs = _among(la)
+                after = lows[max(left) + 1 : max(left) + 3]
+                several = bool(after) and (after[0] in _EACH or (after[0] in _AUX and after[1:2] and after[1] in _EACH))
+                pairs = [] if several else _among(la)  # not "X, Y and Z have all recorded incursions"
             if lemma in ("protect", "defend", "shield", "help") and ra:
                 k = next((x for x in range(c + 1, min(n, c + 12)) if lows[x] == "against"), None)
                 if k is not None:
