@@ -2337,3 +2337,20 @@ def test_a_list_of_subjects_that_each_act_and_a_claim_that_is_a_clause_relate_no
 def test_a_claim_to_a_state_is_still_a_territorial_claim():
     _, r = rels("China claims Taiwan as its own.")
     assert r[pair("CHN", "TWN")].types == ("territorial dispute",)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Under a 2024 agreement with Baghdad, the US-led coalition is winding down its mission.", "IRQ", "USA", "cooperative"),
+        ("Despite tensions with Russia, Finland kept trading.", "FIN", "RUS", "hostile"),
+        ("Australian crews have had their own brush with the People's Liberation Army.", "AUS", "CHN", "hostile"),
+    ],
+)
+def test_a_fronted_phrase_has_the_main_subject_and_a_brush_with_an_army(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+def test_claims_in_the_press_are_no_territorial_claim():
+    assert pair("OMN", "TUR") not in rels("Despite breathless claims in the Turkish press, Oman played no part in brokering the deal.")[1]

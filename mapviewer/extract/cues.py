@@ -528,7 +528,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "wary": frozenset(("of",)),
     "suspicious": frozenset(("of",)),
     "distrustful": frozenset(("of",)),
-    "brush": frozenset(("aside", "off")),
+    "brush": frozenset(("aside", "off", "with")),  # also "their own brush with the People's Liberation Army"
     "drive": frozenset(("out",)),
     "shoulder": frozenset(("to", "with")),
     "show": frozenset(("door",)),

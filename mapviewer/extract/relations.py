@@ -189,6 +189,8 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+_MEDIA = frozenset("press media newspapers outlets television".split())
+_FRONTED_PREPS = frozenset("under after despite amid following through".split())
 _EACH = frozenset(("all", "each"))  # after a list of subjects: each acts on its own
 # A group named as another's: "al-Qaeda's affiliate in the Sahel", "the Islamic State branch".
 _AFFILIATES = frozenset("affiliate affiliates offshoot branch franchise".split())
@@ -1070,7 +1072,8 @@ class _Extractor(_References):
             if lemma == "claim" and c + 1 < n and (
                 lows[c + 1] == "that" or not _CLAIMED_DEEDS.isdisjoint(lows[c + 1 : c + 4])
                 or (toks[c + 1].actor and c + 2 < n and (lows[c + 2] in _AUX or lows[c + 2] in _BE))
-            ):  # also "have claimed Pakistan is eyeing a foothold": a clause follows
+                or not _MEDIA.isdisjoint(lows[c + 1 : c + 5])
+            ):  # also "have claimed Pakistan is eyeing a foothold": a clause follows; "claims in the Turkish press"
                 # "claims that South Korean warships will join", "claimed dozens of attacks",
                 # "claimed responsibility": an assertion, not a claim to land
                 vetoed.add(c)
@@ -1674,12 +1677,14 @@ class _Extractor(_References):
                 if k >= 0 and toks[k].actor:
                     return _group(toks, k, -1, 12)
             j -= 1
-        if not fallback and c > 0 and toks[0].low.endswith(("ed", "ing")):
-            # A fronted participle phrase ("Locked in a quarrel with X, Egypt ...") has the main
+        if not fallback and c > 0 and (toks[0].low.endswith(("ed", "ing")) or toks[0].low in _FRONTED_PREPS):
+            # A fronted participle phrase ("Locked in a quarrel with X, Egypt ...") or prepositional
+            # phrase ("Under a 2024 agreement with Baghdad, the coalition ...") has the main
             # clause's subject, named after its comma.
             comma = next((k for k in range(1, len(toks)) if toks[k].low == ","), None)
-            if comma is not None and comma > c and comma + 1 < len(toks) and toks[comma + 1].actor:
-                return _group(toks, comma + 1, 1, 12)
+            first = comma + 1 + (comma + 2 < len(toks) and toks[comma + 1].low == "the") if comma is not None else 0
+            if comma is not None and comma > c and first < len(toks) and toks[first].actor:
+                return _group(toks, first, 1, 12)  # also ", the US-led coalition is winding down"
         return fallback or soft_fallback
 
     def _rival_claimants(self, toks: list[_Tok], c: int, subj: int | None) -> list[str]:
