@@ -2354,3 +2354,9 @@ def test_a_fronted_phrase_has_the_main_subject_and_a_brush_with_an_army(text, a,
 
 def test_claims_in_the_press_are_no_territorial_claim():
     assert pair("OMN", "TUR") not in rels("Despite breathless claims in the Turkish press, Oman played no part in brokering the deal.")[1]
+
+
+def test_a_state_tied_to_another_but_not_aid_or_gangsters_tied_to_one():
+    _, r = rels("Canberra is also tied to Washington through the AUKUS submarine pact.")
+    assert r[pair("AUS", "USA")].valence == "cooperative"
+    assert not rels("Hegseth said the vessel was run by narco-terrorists tied to Tren de Aragua.")[1]

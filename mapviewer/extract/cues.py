@@ -260,6 +260,8 @@ def _cues() -> dict[str, Cue]:
     add("support back help defend protect arm train recruit shield", "military support", "dir", weight=0.7)
     # "threw its army behind Kinshasa", "shore up Congolese troops", "bolster", "prop up".
     add("throw shore prop bolster", "military support", "dir", weight=0.6)
+    # "Canberra is tied to Washington through the AUKUS pact" (only "tied to" an actor).
+    add("tie", "alliance", "dir", weight=0.5)
     # "Tehran openly champions the group": backing in words.
     add("champion", "cooperation", "dir", weight=0.6)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
@@ -634,7 +636,7 @@ _IRREGULAR = {
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
     "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
-    "spared": "spare", "sparing": "spare", "initialled": "sign", "initialed": "sign", "massed": "mass", "massing": "mass", "routed": "rout", "routes": "route", "routing": "route",
+    "spared": "spare", "sparing": "spare", "initialled": "sign", "initialed": "sign", "tied": "tie", "tying": "tie", "massed": "mass", "massing": "mass", "routed": "rout", "routes": "route", "routing": "route",
     "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }
 

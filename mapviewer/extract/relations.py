@@ -943,6 +943,11 @@ class _Extractor(_References):
             if cue.noun and c >= 2 and lows[c - 1] in ("-", "–") and lows[c - 2] in _TIME_PREFIXES:
                 vetoed.add(c)  # "pre-war levels", "the post-war order": a time, no war between anyone
                 continue
+            if lemma == "tie" and not (
+                c + 2 < n and lows[c + 1] == "to" and toks[c + 2].actor and (lows[c - 1] in _BE or lows[c - 2 : c - 1] == ["is"])
+            ):
+                vetoed.add(c)  # only "Canberra is (also) tied to Washington"; not "aid tied to reforms", "gangsters tied to X"
+                continue
             if lemma == "champion" and not (
                 (c + 1 < n and toks[c + 1].actor) or (c + 2 < n and toks[c + 2].actor and lows[c + 1] in ("the", "a", "an"))
             ):
@@ -1908,7 +1913,7 @@ class _Extractor(_References):
                 right, left = left, _group(toks, k, -1, 12)
         # Passive: "X was attacked by Y" -- the agent acts.
         passive = False
-        if not cue.noun and any(x.low in _BE for x in toks[max(0, c - 3) : c]) and toks[c].low.endswith(("ed", "en", "t")):
+        if not cue.noun and any(x.low in _BE for x in toks[max(0, c - 3) : c]) and toks[c].low.endswith(("ed", "en", "t")) and toks[c].low != "tied":
             if agent:
                 passive = True
                 right = agent
