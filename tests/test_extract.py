@@ -2360,3 +2360,30 @@ def test_a_state_tied_to_another_but_not_aid_or_gangsters_tied_to_one():
     _, r = rels("Canberra is also tied to Washington through the AUKUS submarine pact.")
     assert r[pair("AUS", "USA")].valence == "cooperative"
     assert not rels("Hegseth said the vessel was run by narco-terrorists tied to Tren de Aragua.")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("UNHCR has repeatedly taken Tehran to task over the removals.", "unhcr", "IRN", "hostile"),
+        ("Chinese vessels have repeatedly rammed and water-cannoned Philippine boats.", "CHN", "PHL", "hostile"),
+        ("Algeria, which shelters the Polisario Front in camps around Tindouf, pulled its ambassador.", "DZA", "polisario", "cooperative"),
+        ("Mali's junta, which threw out French troops, has since turned to Russian military instructors.", "MLI", "RUS", "cooperative"),
+    ],
+)
+def test_taken_to_task_rammed_sheltered_and_turned_to_foreign_instructors(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Islamabad accuses Kabul of sheltering fighters of the TTP.", "AFG", "ttp"),
+        ("Rwandan forces recaptured the port of Mocimboa da Praia within weeks.", "RWA", "CPV"),
+        ("The Mattei Plan lists Tunisia alongside Egypt and Kenya as priority countries.", "TUN", "EGY"),
+        ("Algeria, for its part, has not signed up to any comparable migration arrangement with Brussels.", "DZA", "eu"),
+    ],
+)
+def test_alleged_havens_romance_place_names_listings_and_no_arrangement_relate_no_one(text, a, b):
+    assert pair(a, b) not in rels(text)[1]

@@ -262,6 +262,10 @@ def _cues() -> dict[str, Cue]:
     add("throw shore prop bolster", "military support", "dir", weight=0.6)
     # "Canberra is tied to Washington through the AUKUS pact" (only "tied to" an actor).
     add("tie", "alliance", "dir", weight=0.5)
+    # "Chinese vessels rammed and water-cannoned Philippine boats": harassment short of war.
+    add("ram cannon", "hostility", "dir", weight=0.7)
+    # "Algeria, which shelters the Polisario Front": a haven, as hosting.
+    add("shelter", "hosting", "dir", weight=0.6)
     # "Tehran openly champions the group": backing in words.
     add("champion", "cooperation", "dir", weight=0.6)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
@@ -473,7 +477,7 @@ PARTICLES: dict[str, frozenset[str]] = {
     "hold": frozenset(("responsible", "accountable", "liable")),
     "terms": frozenset(("with",)),
     "ways": frozenset(("with",)),
-    "take": frozenset(("court", "icj", "arbitration", "tribunal", "wto", "international court of justice", "world trade organization")),
+    "take": frozenset(("court", "task", "icj", "arbitration", "tribunal", "wto", "international court of justice", "world trade organization")),
     "case": frozenset(("against",)),
     "dependence": frozenset(("on", "upon")),
     "reliance": frozenset(("on", "upon")),

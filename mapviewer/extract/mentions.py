@@ -577,6 +577,8 @@ class _Finder:
             if _US_POLITICS_BEFORE.search(text, max(0, start - 40), start):
                 return "no"  # "state legislators from Georgia", "a Republican congressman from Georgia"
         if info.kind == "capital":
+            if prev_l in _NAME_PARTICLES and prev is not None and not prev[1].strip():
+                return "no"  # "Mocimboa da Praia", "Rio de Janeiro": part of a place's name
             if self._followed_by_us_state(end):
                 return "no"  # "Athens, Georgia", "Paris, Texas"
             if prev is not None and prev[1].strip() == "" and self._place_only(start, end, prev_l, prev):
@@ -824,6 +826,8 @@ _NO_PARTY_AFTER = re.compile(
     r"|[a-z]+[ \t]+(?:analysts?|specialists?|scholars?|watchers?|correspondents?|consultancy|consultancies)"
     r"|Reef|Shoal|Atoll|Cay|Bank)\b"
 )
+# Lower-case particles inside Romance place names: "Mocimboa da Praia".
+_NAME_PARTICLES = frozenset("da de do dos das del di du des la".split())
 # Before "<Town>, <Country>" when the country only says where the town is.
 _TOWN_PREPS = frozenset(("in", "at", "near", "outside", "from"))
 

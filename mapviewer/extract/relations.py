@@ -189,6 +189,9 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+_LISTING = frozenset("list lists listed listing rank ranks ranked ranking names named counts counted".split())
+# Those a state turns to for help: "turned to Russian military instructors".
+_HELPERS = _cues.FORCES_WORDS | frozenset("instructors mercenaries advisers advisors trainers contractors weapons arms drones loans money".split())
 _MEDIA = frozenset("press media newspapers outlets television".split())
 _FRONTED_PREPS = frozenset("under after despite amid following through".split())
 _EACH = frozenset(("all", "each"))  # after a list of subjects: each acts on its own
@@ -546,6 +549,9 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue, denial: 
         return True  # "no Ukrainian units are stationed in Lithuania": a subject that is none
     if c > 1 and lows[c - 1].endswith("ed") and _verbish(lows[c - 1]) and _negated_before(lows, c):
         return True  # "has not, however, committed funds to": the object of a negated verb
+    w = lows[max(0, c - 4) : c]
+    if cue.noun and "any" in w and _negated_before(lows, max(0, c - 4) + w.index("any")):
+        return True  # "has not signed up to any comparable migration arrangement with Brussels"
     # "has not sent instructors to train X", "refrained from accusing Kampala of aiding": the
     # negation of the verb governs its complement.
     return c > 1 and lows[c - 1] in ("to", "of") and _negated_before(lows, c - 1)
@@ -953,6 +959,12 @@ class _Extractor(_References):
             ):
                 vetoed.add(c)  # only a champion of an actor: not "championing a railway through Afghanistan"
                 continue
+            if lemma == "shelter" and (lows[c] == "shelter" or lows[c - 1] in ("of", "the", "its") or any(w.startswith("accus") for w in lows[max(0, c - 6) : c])):
+                vetoed.add(c)  # "sought shelter", "accuses Kabul of sheltering the TTP": an allegation, no haven shown
+                continue
+            if lemma == "alongside" and not _LISTING.isdisjoint(lows[max(0, c - 6) : c]):
+                vetoed.add(c)  # "the plan lists Tunisia alongside Egypt and Kenya": a list, no partnership
+                continue
             if lemma == "alongside" and not _actor_next(toks, c):
                 vetoed.add(c)  # "sit alongside counterparts from Bangladesh": beside people, not a state
                 continue
@@ -1348,6 +1360,8 @@ class _Extractor(_References):
             return "veto", type_, cue  # "they are thawing": whose thaw is unsaid
         if lemma == "take" and not (c + 1 < n and (toks[c + 1].actor or (lows[c + 1] == "the" and c + 2 < n and toks[c + 2].actor))):
             return "veto", type_, cue  # "took Kenya to the ICJ"; not "took the matter to the court"
+        if lemma == "take" and lows[c + 2 : c + 4] == ["to", "task"]:
+            type_ = "hostility"  # "has taken Tehran to task over the removals"
         if lemma == "claim" and not cue.noun and (rivals := self._rival_claimants(toks, c, subj)):
             # "Kenya and Uganda both claim the islands", "claimed by both Kenya and Uganda"
             for x in range(len(rivals)):
@@ -1355,8 +1369,10 @@ class _Extractor(_References):
                     self._add(rivals[x], rivals[y], False, "territorial dispute", conf, si)
             return "done", type_, cue
         if lemma in ("turn", "look") and _TURNED.isdisjoint(lows[c + 1 : c + 4]):
-            if lows[c + 1 : c + 2] != ["to"] or not (c + 2 < n and toks[c + 2].actor) or "for" not in lows[c + 3 : c + 6]:
-                return "veto", type_, cue  # "turned to Moscow for help"; not "turned to the question"
+            if lows[c + 1 : c + 2] != ["to"] or not (c + 2 < n and toks[c + 2].actor) or (
+                "for" not in lows[c + 3 : c + 6] and (not toks[c + 2].adj or _HELPERS.isdisjoint(lows[c + 3 : c + 6]))
+            ):
+                return "veto", type_, cue  # "turned to Moscow for help", "turned to Russian instructors"; not "turned to the question"
             type_ = "dependence"
         if lemma == "hands" and lows[c - 2 : c] != ["at", "the"]:
             return "veto", type_, cue  # only "at the hands of"
