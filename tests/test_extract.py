@@ -2387,3 +2387,12 @@ def test_taken_to_task_rammed_sheltered_and_turned_to_foreign_instructors(text, 
 )
 def test_alleged_havens_romance_place_names_listings_and_no_arrangement_relate_no_one(text, a, b):
     assert pair(a, b) not in rels(text)[1]
+
+
+def test_the_foreign_ministry_and_the_treasury_stand_for_the_state_named_before():
+    _, r = rels("Costa Rica is worried. In October the foreign ministry summoned the Russian charge d'affaires.")
+    assert r[pair("CRI", "RUS")].valence == "hostile"
+    _, r = rels("Washington is angry. The Treasury has sanctioned dozens of Russian tankers.")
+    assert r[pair("USA", "RUS")].types == ("sanctions",)
+    _, r = rels("Manila protested. The foreign ministry in Beijing went further, lashing out at Tokyo.")
+    assert pair("CHN", "JPN") in r and pair("PHL", "JPN") not in r

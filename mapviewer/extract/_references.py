@@ -98,6 +98,7 @@ def _near(group, state, km: float = 1200.0) -> bool:
     return 6371.0 * math.hypot(dlat, dlon) <= km
 
 
+_MINISTRIES = frozenset(("foreign", "defence", "defense", "interior"))
 _LINKING = frozenset("is was remains remained became becomes become been as".split())
 
 
@@ -216,7 +217,7 @@ class _References:
             if low not in _FORCE_WORDS or toks[i].actor or (i + 1 < n and lows[i + 1] in _FORCE_NOT):
                 continue
             prev = lows[i - 1]
-            if low in ("army", "military", "junta") and prev == "the":
+            if low in ("army", "military", "junta", "treasury") and prev == "the":  # also "The Treasury has sanctioned"
                 mod = -1
             elif low == "forces" and prev == "armed" and i > 1 and lows[i - 2] == "the":
                 mod = i - 1
@@ -224,6 +225,9 @@ class _References:
                 mod = i - 1
             elif low == "government" and prev == "federal" and i > 1 and lows[i - 2] == "the":
                 mod = i - 1  # "the federal government": the state the text is about
+            elif low == "ministry" and prev in _MINISTRIES and i > 1 and lows[i - 2] == "the" and lows[i + 1 : i + 2] not in (["in"], ["of"]):
+                # not "the foreign ministry in Beijing": the place names it
+                mod = i - 1  # "the foreign ministry summoned the Russian envoy": the state named last
             else:
                 continue
             # A state this sentence names just before, no verb between; else the state named with the
