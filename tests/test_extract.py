@@ -2396,3 +2396,7 @@ def test_the_foreign_ministry_and_the_treasury_stand_for_the_state_named_before(
     assert r[pair("USA", "RUS")].types == ("sanctions",)
     _, r = rels("Manila protested. The foreign ministry in Beijing went further, lashing out at Tokyo.")
     assert pair("CHN", "JPN") in r and pair("PHL", "JPN") not in r
+
+
+def test_the_european_parliament_is_the_eu():
+    assert "eu" in {m.actor for m in find_mentions("The European Parliament voted to condemn the crackdown.")}
