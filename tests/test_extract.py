@@ -2400,3 +2400,23 @@ def test_the_foreign_ministry_and_the_treasury_stand_for_the_state_named_before(
 
 def test_the_european_parliament_is_the_eu():
     assert "eu" in {m.actor for m in find_mentions("The European Parliament voted to condemn the crackdown.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Benjamin Netanyahu later telephoned the Qatari prime minister to apologise.", "ISR", "QAT", "cooperative"),
+        ("Washington, which paid for most of the Kenyan deployment, put in more than $600 million.", "USA", "KEN", "cooperative"),
+        ("Tokyo and New Delhi, working in unusually close step, co-chaired an official creditor committee.", "JPN", "IND", "cooperative"),
+        ("Chinese police chartered flights in an operation co-ordinated with Thai authorities.", "CHN", "THA", "cooperative"),
+        ("Port Moresby and Jakarta share a porous 820-kilometre border across the island of New Guinea.", "PNG", "IDN", "neutral"),
+    ],
+)
+def test_calls_payments_joint_acts_and_a_border_across_an_island(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+def test_a_call_from_a_seat_of_government_relates_only_the_one_called():
+    _, r = rels("Benjamin Netanyahu later telephoned the Qatari prime minister from the White House to apologise.")
+    assert pair("ISR", "USA") not in r

@@ -266,6 +266,12 @@ def _cues() -> dict[str, Cue]:
     add("ram cannon", "hostility", "dir", weight=0.7)
     # "Algeria, which shelters the Polisario Front": a haven, as hosting.
     add("shelter", "hosting", "dir", weight=0.6)
+    # "Netanyahu telephoned the Qatari prime minister": a call between leaders.
+    add("telephone phone", "diplomatic ties", "dir", weight=0.5)
+    # "Washington, which paid for most of the Kenyan deployment", "paid for Russian oil" (with "for").
+    add("pay", "trade", "buy", weight=0.5)
+    # "Tokyo and New Delhi co-chaired a creditor committee": the "co-" of a joint act (see relations).
+    add("co", "cooperation", "sym", weight=0.6)
     # "Tehran openly champions the group": backing in words.
     add("champion", "cooperation", "dir", weight=0.6)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
@@ -590,6 +596,7 @@ FORCES_WORDS = frozenset(
 # Troops can be pledged as money can: "pledged troops to the new African Union mission".
 PARTICLES["pledge"] = MONEY | FORCES_WORDS
 PARTICLES["mass"] = FORCES_WORDS | frozenset(("soldiers", "warships", "ships", "tanks", "forces", "vessels", "armour", "artillery"))
+PARTICLES["pay"] = frozenset(("for",))
 PARTICLES["keep"] = FORCES_WORDS | frozenset(("soldiers", "personnel", "peacekeepers", "contingent", "garrison"))
 PARTICLES["lob"] = ARMS_WORDS | frozenset(("shells", "rockets", "grenades"))
 PARTICLES["rain"] = ARMS_WORDS | frozenset(("rockets", "shells", "bombs", "fire"))
@@ -640,7 +647,7 @@ _IRREGULAR = {
     "debts": "debt", "loans": "loan", "grants": "grant", "investments": "investment", "provocations": "provocation",
     "incursions": "incursion", "skirmishes": "skirmish", "cyberattacks": "cyberattack", "leant": "lean",
     "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "travelled": "travel", "traveled": "travel", "travelling": "travel", "brought": "bring", "members": "member", "owes": "owe", "owed": "owe",
-    "spared": "spare", "sparing": "spare", "initialled": "sign", "initialed": "sign", "tied": "tie", "tying": "tie", "massed": "mass", "massing": "mass", "routed": "rout", "routes": "route", "routing": "route",
+    "spared": "spare", "sparing": "spare", "initialled": "sign", "initialed": "sign", "tied": "tie", "tying": "tie", "paid": "pay", "ordinated": "coordinate", "massed": "mass", "massing": "mass", "routed": "rout", "routes": "route", "routing": "route",
     "passed": "pass", "passes": "pass", "spent": "spend", "won": "win", "passing": "pass", "jointly": "jointly", "rushed": "rush",
 }
 

@@ -175,7 +175,7 @@ _BRING = frozenset("bring brings brought bringing get gets got getting".split())
 # "joins X on the list of ...": ranked together, not allied.
 _RANKS = frozenset("list ranks roster ranking club".split())
 # Words after "border" that are no head noun of a compound ("border Rwanda and", "border with").
-_NOT_A_HEAD = frozenset("with and or the a an on in to between of along its their it them".split())
+_NOT_A_HEAD = frozenset("with and or the a an on in to between of along its their it them across near at from for since".split())
 # Events whose venue is only a place: "at the Shangri-La Dialogue in Singapore".
 _EVENTS = frozenset(
     "dialogue summit conference forum talks meeting meetings ceremony rally congress assembly games expo fair festival".split()
@@ -954,6 +954,9 @@ class _Extractor(_References):
             ):
                 vetoed.add(c)  # only "Canberra is (also) tied to Washington"; not "aid tied to reforms", "gangsters tied to X"
                 continue
+            if lemma == "co" and not (c + 2 < n and lows[c + 1] in ("-", "–") and _verbish(lows[c + 2]) and _cues.lookup(lows[c + 2]) is None):
+                vetoed.add(c)  # only "co-chaired", "co-hosted" (a cue after "co-" speaks for itself: "co-ordinated")
+                continue
             if lemma == "champion" and not (
                 (c + 1 < n and toks[c + 1].actor) or (c + 2 < n and toks[c + 2].actor and lows[c + 1] in ("the", "a", "an"))
             ):
@@ -1224,6 +1227,8 @@ class _Extractor(_References):
                 left, right = right, left
             la = [toks[i].actor for i in left]
             ra = [toks[i].actor for i in right]
+            if lemma in ("telephone", "phone"):
+                ra = ra[:1]  # "telephoned the Qatari prime minister from the White House": the one called
             if lemma == "together":
                 if not _BRING.isdisjoint(lows[max(0, c - 8) : c]) or (c + 1 < n and lows[c + 1] == "with"):
                     vetoed.add(c)
