@@ -2420,3 +2420,35 @@ def test_calls_payments_joint_acts_and_a_border_across_an_island(text, a, b, val
 def test_a_call_from_a_seat_of_government_relates_only_the_one_called():
     _, r = rels("Benjamin Netanyahu later telephoned the Qatari prime minister from the White House to apologise.")
     assert pair("ISR", "USA") not in r
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The Red Sea's other littoral states - Saudi Arabia, Yemen, Sudan - have wars and worries of their own.", "SAU", "YEM"),
+        ("Belgrade has stayed out of the Bulgarian quarrel altogether.", "SRB", "BGR"),
+        ("China's coast guard has made a habit of shepherding its trawlers into the waters that ASEAN states claim.", "CHN", "asean"),
+        ("Hezbollah supporters blocked the airport road with burning tyres, and a convoy of UN peacekeepers was set upon.", "hezbollah", "un"),
+        ("Sheinbaum will travel on Thursday to Tegucigalpa for a regional summit.", "MEX", "HND"),
+        ("Shestakov brushed aside reports that Russia might invite Chinese factory ships into the Barents Sea.", "RUS", "CHN"),
+        ("Asked whether the remarks amounted to a threat against the Philippines, Castro said Manila had no dispute with Moscow.", "RUS", "PHL"),
+        ("Ortega's long arm reaches across the San Juan, and Costa Rica is out of excuses.", "NIC", "PRI"),
+        ("The TPLF signed the Pretoria peace agreement with the federal government.", "ZAF", "tplf"),
+    ],
+)
+def test_separate_wars_quarrels_stayed_out_of_trawlers_new_clauses_summits_denials_questions_and_rivers(text, a, b):
+    assert pair(a, b) not in rels(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Myanmar is isolated. Russia, which has supplied the air force with Su-30 fighter jets, sent monitors.", "RUS", "MMR", "cooperative"),
+        ("Myanmar holds a vote. The Arakan Army has wrested 14 of 17 townships from the military.", "arakan-army", "MMR", "hostile"),
+        ("Last April China strong-armed the Myanmar National Democratic Alliance Army into handing back Lashio.", "CHN", "mndaa", "hostile"),
+        ("European Commission President Ursula von der Leyen travelled to Vilnius for the ceremony.", "eu", "LTU", "cooperative"),
+    ],
+)
+def test_the_air_force_wrested_towns_strong_arming_and_a_visit_for_a_ceremony(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence

@@ -50,7 +50,7 @@ _DESCRIBED_HEADS = frozenset("country nation state republic kingdom island emira
 # Quick test for a sentence that may refer back to an actor without naming it.
 _PRONOUN_RX = re.compile(
     r"\b(?:[Ii]t|[Hh]e|[Ss]he|him|her|[Tt]hey|[Tt]hem|[Tt]here|[Tt]he (?:country|government|kingdom|island|atoll|archipelago|sultanate|emirate|regime|republic|state|administration|nation|city-state"
-    r"|army|military|junta|juntas|regimes|armed forces|\w+ juntas|military governments|foreign ministry|defen[cs]e ministry|interior ministry|[Tt]reasury)|[Gg]overnment (?:forces|troops)"
+    r"|army|military|junta|juntas|regimes|armed forces|\w+ juntas|military governments|foreign ministry|defen[cs]e ministry|interior ministry|[Tt]reasury|navy|air force)|[Gg]overnment (?:forces|troops)"
     r"|[Tt]he (?:[\w-]+ ){1,3}(?:" + "|".join(sorted(_DESCRIBED_HEADS)) + r"))\b"
 )
 # The same for a text that names organizations or groups: also "the mission", "the group" (see below).
@@ -124,7 +124,7 @@ _OWNED_FORCES = re.compile(
     r"|contractors|presence|personnel|experts|trainers|support|ties|drills|assistance|officials|sources)))(?![\w-])"
     r"|['’]s[ \t]+(?:forces|troops)(?![\w-])"
 )
-_FORCE_WORDS = frozenset(("army", "military", "junta", "forces", "troops", "government", "ministry", "treasury"))
+_FORCE_WORDS = frozenset(("army", "military", "junta", "forces", "troops", "government", "ministry", "treasury", "navy", "force"))
 
 
 def _force_key(phrase: str) -> str:

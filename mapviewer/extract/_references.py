@@ -217,8 +217,10 @@ class _References:
             if low not in _FORCE_WORDS or toks[i].actor or (i + 1 < n and lows[i + 1] in _FORCE_NOT):
                 continue
             prev = lows[i - 1]
-            if low in ("army", "military", "junta", "treasury") and prev == "the":  # also "The Treasury has sanctioned"
+            if low in ("army", "military", "junta", "treasury", "navy") and prev == "the":  # also "The Treasury has sanctioned"
                 mod = -1
+            elif low == "force" and prev == "air" and i > 1 and lows[i - 2] == "the":
+                mod = i - 1  # "has supplied the air force with Su-30 jets"
             elif low == "forces" and prev == "armed" and i > 1 and lows[i - 2] == "the":
                 mod = i - 1
             elif low in ("forces", "troops") and prev in ("government", "federal") and not toks[i - 1].actor:

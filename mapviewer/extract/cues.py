@@ -67,6 +67,7 @@ def _cues() -> dict[str, Cue]:
     add("snapback", "sanctions", "dir", True, 0.7)  # "pulled the trigger on snapback against Tehran"
     add("spar", "hostility", "sym", weight=0.6)  # "has sparred with Buenos Aires"
     add("hunt", "war", "dir", weight=0.7)  # "to hunt down the Allied Democratic Forces"
+    add("wrest", "war", "dir", weight=0.7)  # "has wrested 14 of 17 townships from the military"
     add("rout", "war", "dir", weight=0.7)  # "Burundian units were routed by M23 fighters"
     # "has massed warships off the Venezuelan coast" (only "massed", "massing", with forces named).
     add("mass", "threat", "dir", weight=0.6)

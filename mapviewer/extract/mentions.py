@@ -583,8 +583,12 @@ class _Finder:
                 return "no"  # "Athens, Georgia", "Paris, Texas"
             if prev is not None and prev[1].strip() == "" and self._place_only(start, end, prev_l, prev):
                 return "no"  # "talks in Pretoria": where, not who
-            if nxt_l in _VENUE_NAMED and prev_l == "the":
-                return "no"  # "the Luanda talks", "the Pretoria process", "the Minsk agreements": a venue's name
+            if prev_l == "the" and (nxt_l in _VENUE_NAMED or _VENUE_AFTER_WORD.match(text, end) is not None):
+                # "the Luanda talks", "the Pretoria process", "the Minsk agreements", "the Pretoria peace
+                # agreement": a venue's name
+                return "no"
+            if prev_l == "the" and (nxt_l is None or not nxt_l[:1].isalpha()) and info.actor and " " in key and key not in _SEATS_WITH_THE:
+                return "no"  # "reaches across the San Juan,": a river or a place named like a capital
             if nxt_l == "river":
                 return "no"  # "crossed the San Juan river": a river named like a capital
         if info.person:
@@ -838,6 +842,12 @@ _AGENTS_AFTER = re.compile(
     r"juntas?|government|diplomats|ministers)\b"
 )
 # Nouns after a capital that make it the name of a venue's event or text, not the state.
+# "the Pretoria peace agreement": one word between the capital and the venue's noun.
+_VENUE_AFTER_WORD = re.compile(
+    r"[ \t]+[a-z]+[ \t]+(?:talks|process|agreements?|accords?|declaration|summit|conference|communique|protocol|deal|treaty|plan)\b"
+)
+# Seats named with "the" before them: "the White House said", "the Kremlin".
+_SEATS_WITH_THE = frozenset(("white house", "state department", "elysee palace", "élysée palace", "downing street"))
 _VENUE_NAMED = frozenset(
     "talks process agreement agreements accord accords format declaration summit conference communique "
     "protocol dialogue round convention conventions framework deal statement treaty plan".split()

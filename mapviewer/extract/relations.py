@@ -189,6 +189,8 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+# Many states meet at these; flying to one names its host as no partner ("for a regional summit").
+_GATHERINGS = frozenset("summit conference forum dialogue congress assembly games expo fair festival".split())
 _LISTING = frozenset("list lists listed listing rank ranks ranked ranking names named counts counted".split())
 # Those a state turns to for help: "turned to Russian military instructors".
 _HELPERS = _cues.FORCES_WORDS | frozenset("instructors mercenaries advisers advisors trainers contractors weapons arms drones loans money".split())
@@ -211,7 +213,7 @@ _ORIGIN_PARTS = frozenset("owned registered based headquartered flagged built ma
 # ("Hamas recruits"; not "the group's recruits", "its foreign annex").
 _NOUN_FORMS = frozenset(("recruits", "annex"))
 # Verbs of denial whose "that" clause states nothing: "denied a report that Riyadh had received".
-_DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejects".split())
+_DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejects brushed aside".split())
 # Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
 _ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
 # What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
@@ -923,7 +925,7 @@ class _Extractor(_References):
             if lemma == "meet" and _where_meet(toks, c):
                 vetoed.add(c)  # "the desert triangle where Sudan, Libya and Egypt meet": borders meeting
                 continue
-            if cue.noun and "out" in lows[max(0, c - 3) : c] and "of" in lows[max(0, c - 2) : c]:
+            if cue.noun and "out" in lows[max(0, c - 4) : c] and "of" in lows[max(0, c - 3) : c]:  # also "out of the Bulgarian quarrel"
                 if not _STAY.isdisjoint(lows[max(0, c - 6) : c]) and "between" not in lows[c + 1 : c + 3]:
                     vetoed.add(c)  # "have stayed out of the quarrel": no party to it (but "... of the dispute between X and Y")
                     continue
@@ -953,6 +955,12 @@ class _Extractor(_References):
                 c + 2 < n and lows[c + 1] == "to" and toks[c + 2].actor and (lows[c - 1] in _BE or lows[c - 2 : c - 1] == ["is"])
             ):
                 vetoed.add(c)  # only "Canberra is (also) tied to Washington"; not "aid tied to reforms", "gangsters tied to X"
+                continue
+            if lemma == "shepherd" and "between" not in lows[c + 1 : c + 8]:
+                vetoed.add(c)  # "shepherding rounds between Cairo and Addis Ababa"; not "shepherding its trawlers"
+                continue
+            if lows[0] == "asked" and "whether" in lows[1:c] and "," not in lows[1:c]:
+                vetoed.add(c)  # "Asked whether the remarks amounted to a threat against X": a question put
                 continue
             if lemma == "co" and not (c + 2 < n and lows[c + 1] in ("-", "–") and _verbish(lows[c + 2]) and _cues.lookup(lows[c + 2]) is None):
                 vetoed.add(c)  # only "co-chaired", "co-hosted" (a cue after "co-" speaks for itself: "co-ordinated")
@@ -993,7 +1001,9 @@ class _Extractor(_References):
             type_ = cue.type
             if lemma == "alongside" and _cues.FORCES_WORDS.isdisjoint(lows) and _cues.ARMS_WORDS.isdisjoint(lows):
                 type_ = "cooperation"  # "Britain stood alongside the United States": no forces named
-            if (lemma == "lobby" and lows[c + 1] == "against") or (lemma == "fire" and lows[c + 1 : c + 2] == ["off"]):
+            if (lemma == "lobby" and lows[c + 1] == "against") or (lemma == "fire" and lows[c + 1 : c + 2] == ["off"]) or (
+                lemma == "arm" and lows[c - 2 : c] == ["strong", "-"]
+            ):  # also "strong-armed the MNDAA into handing back Lashio"
                 type_ = "hostility"  # also "fired off diplomatic notes to New Delhi": a protest
             if lemma in _CONSENT:
                 # "deployed soldiers to Ituri with Kinshasa's consent", "With Washington's blessing,
@@ -1047,7 +1057,8 @@ class _Extractor(_References):
                     and not _SHOW_OF_SUPPORT.isdisjoint(lows[c + 5 : c + 20])
                 ):
                     type_ = "military support"  # "sent a patrol ship to Guyanese waters in a show of support"
-                elif lemma in ("fly", "travel") and "to" in lows[c + 1 : c + 4]:
+                elif lemma in ("fly", "travel") and "to" in lows[c + 1 : c + 4] and _GATHERINGS.isdisjoint(lows[c + 3 : c + 9]):
+                    # not "will travel to Tegucigalpa for a regional summit": a venue
                     type_ = "diplomatic ties"  # "Meloni has flown repeatedly to Tripoli": a visit
                 elif lemma in ("send", "dispatch") and self._forces_near(lows, c, [max(0, c - 1)]):
                     type_ = "hosting"  # troops sent with no destination named (see _DEPLOY below)
@@ -1307,6 +1318,7 @@ class _Extractor(_References):
                 # talks", where the noun is the object of another cue verb.
                 after = lows[max(left) + 1 : max(left) + 3]
                 several = bool(after) and (after[0] in _EACH or (after[0] in _AUX and after[1:2] and after[1] in _EACH))
+                several = several or ("own" in lows[c + 1 : c + 6] and "their" in lows[c + 1 : c + 6])  # "have wars of their own"
                 pairs = [] if several else _among(la)  # not "X, Y and Z have all recorded incursions"
             if lemma in ("protect", "defend", "shield", "help") and ra:
                 k = next((x for x in range(c + 1, min(n, c + 12)) if lows[x] == "against"), None)
@@ -1775,6 +1787,13 @@ class _Extractor(_References):
                 and any(x.low in _AUX for x in toks[j + 1 : j + 4]) and not any(x.actor for x in toks[j + 1 : j + 4])
             ):
                 break  # "hit back at border posts, and dozens were killed": a new clause
+            if (
+                t.low == "and" and not right and toks[j - 1].low == "," and j + 1 < n and toks[j + 1].low in ("a", "an", "the")
+                and any(x.low in _AUX for x in toks[j + 2 : j + 7])
+            ):
+                break  # "blocked the airport road, and a convoy of UN peacekeepers was set upon": a new clause
+            if t.low in _SUBORDINATORS and not right and j + 1 < n and toks[j + 1].low.endswith("ing") and not cue.noun:
+                break  # "formed after walking away from ECOWAS": a clause of time
             if cue.noun and not right and not between and not t.actor and t.low in _AUX and j > c + 1:
                 break  # "Russia and China, Maduro's main creditors, have played no part in ...": the noun's phrase ended
             if t.actor:
