@@ -2452,3 +2452,29 @@ def test_separate_wars_quarrels_stayed_out_of_trawlers_new_clauses_summits_denia
 def test_the_air_force_wrested_towns_strong_arming_and_a_visit_for_a_ceremony(text, a, b, valence):
     _, r = rels(text)
     assert r[pair(a, b)].valence == valence
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "valence"),
+    [
+        ("Under AUKUS, Australia is buying at least three Virginia-class nuclear-powered submarines from the United States.", "AUS", "USA", "cooperative"),
+        ("Geingob lashed out at Berlin in the genocide case South Africa brought against Israel.", "ZAF", "ISR", "hostile"),
+        ("Argentina rolled over a $5 billion tranche of its currency swap with the People's Bank of China.", "ARG", "CHN", "cooperative"),
+        ("North Korea sent thousands of troops to help Russia push Ukrainian forces out of the Kursk region.", "RUS", "UKR", "hostile"),
+    ],
+)
+def test_hyphenated_goods_a_case_brought_against_a_currency_swap_and_pushing_forces_out(text, a, b, valence):
+    _, r = rels(text)
+    assert r[pair(a, b)].valence == valence
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Brussels wants to avoid swapping dependence on Russian gas.", "eu", "RUS"),
+        ("Berlin was criticised for siding with Israel in the case South Africa brought against Israel.", "DEU", "ZAF"),
+        ("Russia delivered three S-400 air-defence squadrons before the Ukraine war slowed production.", "RUS", "UKR"),
+    ],
+)
+def test_swapping_a_dependence_a_case_against_another_and_a_war_as_a_time_relate_no_one(text, a, b):
+    assert pair(a, b) not in rels(text)[1]

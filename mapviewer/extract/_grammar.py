@@ -641,7 +641,7 @@ def _particle_ok(toks: list[_Tok], c: int) -> bool:
 _INTENSIFIERS = frozenset("ever more much even far further still so too".split())
 # How far after a cue its particle may stand: "recalled *its* ambassador", "regards Somaliland as
 # *part* of its territory" (the object and "as" come first).
-_PARTICLE_SPAN = {"recall": 2, "mass": 4, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
+_PARTICLE_SPAN = {"recall": 2, "mass": 4, "push": 4, "pledge": 6, "regard": 6, "consider": 6, "relay": 3, "pass": 3, "spend": 4, "hand": 4, "pour": 4, "commit": 4, "channel": 4, "pull": 5, "order": 7, "throw": 4,
                   "kick": 3, "discuss": 6, "list": 5, "align": 8, "contest": 3, "violate": 3, "breach": 3, "cross": 4, "turn": 3, "show": 6, "echo": 5, "parrot": 5, "drive": 3,
                   "withdraw": 2, "share": 6, "withhold": 4, "keep": 5, "lob": 3, "rain": 3, "take": 5, "hold": 4}
 

@@ -67,7 +67,8 @@ def _cues() -> dict[str, Cue]:
     add("snapback", "sanctions", "dir", True, 0.7)  # "pulled the trigger on snapback against Tehran"
     add("spar", "hostility", "sym", weight=0.6)  # "has sparred with Buenos Aires"
     add("hunt", "war", "dir", weight=0.7)  # "to hunt down the Allied Democratic Forces"
-    add("wrest", "war", "dir", weight=0.7)  # "has wrested 14 of 17 townships from the military"
+    add("wrest", "war", "dir", weight=0.7)
+    add("push", "war", "dir", weight=0.6)  # "to help Russia push Ukrainian forces out of Kursk" (with "out")  # "has wrested 14 of 17 townships from the military"
     add("rout", "war", "dir", weight=0.7)  # "Burundian units were routed by M23 fighters"
     # "has massed warships off the Venezuelan coast" (only "massed", "massing", with forces named).
     add("mass", "threat", "dir", weight=0.6)
@@ -273,6 +274,8 @@ def _cues() -> dict[str, Cue]:
     add("pay", "trade", "buy", weight=0.5)
     # "Tokyo and New Delhi co-chaired a creditor committee": the "co-" of a joint act (see relations).
     add("co", "cooperation", "sym", weight=0.6)
+    # "rolled over its currency swap with the People's Bank of China" (the noun, with its partner).
+    add("swap", "cooperation", "sym", True, 0.6)
     # "Tehran openly champions the group": backing in words.
     add("champion", "cooperation", "dir", weight=0.6)
     # Taking a side: only with the particle that makes it one (see PARTICLES).
@@ -598,6 +601,7 @@ FORCES_WORDS = frozenset(
 PARTICLES["pledge"] = MONEY | FORCES_WORDS
 PARTICLES["mass"] = FORCES_WORDS | frozenset(("soldiers", "warships", "ships", "tanks", "forces", "vessels", "armour", "artillery"))
 PARTICLES["pay"] = frozenset(("for",))
+PARTICLES["push"] = frozenset(("out",))
 PARTICLES["keep"] = FORCES_WORDS | frozenset(("soldiers", "personnel", "peacekeepers", "contingent", "garrison"))
 PARTICLES["lob"] = ARMS_WORDS | frozenset(("shells", "rockets", "grenades"))
 PARTICLES["rain"] = ARMS_WORDS | frozenset(("rockets", "shells", "bombs", "fire"))

@@ -189,6 +189,8 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+_WHEN = frozenset(("before", "after", "during", "ahead"))  # "before (the) EU meetings": when, not with whom
+_SWAP_PARTNERS = frozenset(("with", "between"))
 # Many states meet at these; flying to one names its host as no partner ("for a regional summit").
 _GATHERINGS = frozenset("summit conference forum dialogue congress assembly games expo fair festival".split())
 _LISTING = frozenset("list lists listed listing rank ranks ranked ranking names named counts counted".split())
@@ -355,6 +357,11 @@ def _nor_scope(lows: list[str], c: int) -> bool:
         if lows[k] in ("which", "who"):
             return False
     return True
+
+
+def lows_count(toks: list[_Tok], start: int, end: int, low: str) -> int:
+    """How many tokens in ``toks[start:end]`` are ``low``."""
+    return sum(1 for t in toks[start:end] if t.low == low)
 
 
 def _past_adverbs(toks: list[_Tok], k: int, end: int) -> int:
@@ -956,6 +963,9 @@ class _Extractor(_References):
             ):
                 vetoed.add(c)  # only "Canberra is (also) tied to Washington"; not "aid tied to reforms", "gangsters tied to X"
                 continue
+            if lemma == "swap" and (lows[c] not in ("swap", "swaps") or _SWAP_PARTNERS.isdisjoint(lows[c + 1 : c + 3])):
+                vetoed.add(c)  # "its currency swap with the People's Bank of China"; not "swapping dependence on Russian gas"
+                continue
             if lemma == "shepherd" and "between" not in lows[c + 1 : c + 8]:
                 vetoed.add(c)  # "shepherding rounds between Cairo and Addis Ababa"; not "shepherding its trawlers"
                 continue
@@ -1160,7 +1170,7 @@ class _Extractor(_References):
                     continue  # "opened a factory", "opened the door": no relation
             if lemma in ("convene", "bring", "shuttle", "coax") and not (
                 (lemma == "convene" and (not _cues.TALKS_WORDS.isdisjoint(after[:4]) or self._two_objects(toks, c)))
-                or (lemma == "bring" and ("together" in after or self._two_objects(toks, c)))
+                or (lemma == "bring" and ("together" in after or "against" in after[:2] or self._two_objects(toks, c)))
                 or (lemma == "shuttle" and "between" in after[:4])  # "shuttled for weeks between"
                 or _sides_named(after)
             ):
@@ -1180,6 +1190,8 @@ class _Extractor(_References):
                 # "Qatar hosted talks between ...", "The meeting, hosted by Qatar, ..."
                 self._mediation(toks, c, subj, conf, si)  # "Qatar hosted talks between ..."
                 continue
+            if lemma == "bring" and "against" in lows[c + 1 : c + 3]:
+                type_, cue = "hostility", cue._replace(type="hostility", link="dir")  # "the case South Africa brought against Israel"
             if cue.link == "med":
                 self._mediation(toks, c, subj, conf, si)
                 continue
@@ -1412,7 +1424,7 @@ class _Extractor(_References):
     def _sided_against(self, toks: list[_Tok], lows: list[str], c: int, conf: float, si: int, subj: int | None) -> None:
         """ "Erbil has sided with Turkey against the PKK": the subject and its ally against the foe."""
         n = len(toks)
-        k = next((x for x in range(c + 2, min(n, c + 10)) if lows[x] == "against" or lows[x] in _BOUNDARY), None)
+        k = next((x for x in range(c + 2, min(n, c + 10)) if lows[x] == "against" or lows[x] in _BOUNDARY or _verbish(lows[x])), None)
         foe = next((x for x in range(k + 1, min(n, k + 4)) if toks[x].actor), None) if k is not None and lows[k] == "against" else None
         if foe is None:
             return
@@ -1755,7 +1767,7 @@ class _Extractor(_References):
         between = False
         agent: list[int] = []
         j = c + 1
-        limit = min(n, c + 13)
+        limit = min(n, c + 13 + lows_count(toks, c + 1, c + 13, "-"))  # a hyphen does not count: "Virginia-class nuclear-powered submarines from"
         rel = self._rel
         if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS and not toks[c + 1].actor:
             limit = c  # "accusing him of ...": the object is a person the text does not map
@@ -1818,7 +1830,7 @@ class _Extractor(_References):
                     break  # "in ships owned in Greece, China and Denmark": where things come from, no party
                 if end + 1 < n and toks[end + 1].low in ("banner", "flag") and toks[j - 1].low in ("the", "under"):
                     break  # "a militia that fights under the Islamic State banner": its allegiance, no foe
-                if not right and toks[j - 1].low in ("before", "after", "during", "ahead"):
+                if not right and (toks[j - 1].low in _WHEN or (toks[j - 1].low == "the" and toks[j - 2].low in _WHEN)):
                     j = end + 1
                     continue  # "coordinate their positions before EU meetings": when, not with whom
                 if not right and (toks[j - 2].low, toks[j - 1].low) in _ON_BEHALF:
