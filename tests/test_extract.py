@@ -2478,3 +2478,20 @@ def test_hyphenated_goods_a_case_brought_against_a_currency_swap_and_pushing_for
 )
 def test_swapping_a_dependence_a_case_against_another_and_a_war_as_a_time_relate_no_one(text, a, b):
     assert pair(a, b) not in rels(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The ELN, on the State Department's terrorism list since 1997, has made plain what it thinks.", "USA", "eln"),
+        ("Cuba is back on the US terror list.", "USA", "CUB"),
+    ],
+)
+def test_the_keeper_of_a_terrorism_list_sanctions_those_on_it(text, a, b):
+    _, r = rels(text)
+    assert r[pair(a, b)].types == ("sanctions",)
+
+
+def test_a_subject_that_is_none_after_had_or_has_negates_the_verb():
+    assert pair("UGA", "SDN") not in rels("A Ugandan army spokesman insisted, however, that no Ugandan troops had crossed into Sudan.")[1]
+    assert not rels("Somaliland declared independence in 1991, and no member of the United Nations has recognised it.")[1]

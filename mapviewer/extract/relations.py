@@ -189,6 +189,7 @@ _DETERMINER_LIKE = frozenset("the a an this that border main only its their".spl
 # "..., saying its forces ...": what the subject says of itself.
 _REPORTING_ING = frozenset("saying arguing insisting claiming adding stressing noting warning that".split())
 _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
+_TERROR_LISTS = frozenset(("terrorism", "terror", "terrorist", "sanctions"))  # "its terrorism list"
 _WHEN = frozenset(("before", "after", "during", "ahead"))  # "before (the) EU meetings": when, not with whom
 _SWAP_PARTNERS = frozenset(("with", "between"))
 # Many states meet at these; flying to one names its host as no partner ("for a regional summit").
@@ -554,7 +555,7 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue, denial: 
     no_compound = "no" in window and lows[b - len(window) + window.index("no") + 1] in _NO_COMPOUND
     if not _cues.NEGATORS.isdisjoint(window) and not no_compound:
         return True  # "did not attack", "denied supplying"; not a "no limits" partnership
-    if "no" in lows[max(0, c - 6) : c] and not cue.noun and lows[c - 1] in _BE:
+    if "no" in lows[max(0, c - 6) : c] and not cue.noun and (lows[c - 1] in _BE or lows[c - 1] in ("had", "have", "has")):
         return True  # "no Ukrainian units are stationed in Lithuania": a subject that is none
     if c > 1 and lows[c - 1].endswith("ed") and _verbish(lows[c - 1]) and _negated_before(lows, c):
         return True  # "has not, however, committed funds to": the object of a negated verb
@@ -854,6 +855,8 @@ class _Extractor(_References):
             # "Weapons from Iran reached the Houthis", "A loan from China kept Zambia afloat"
             for a, b, type_ in sent:
                 self._add(a, b, True, type_, 0.6, si)
+        if "list" in lows and not _TERROR_LISTS.isdisjoint(lows):
+            self._terror_list(toks, lows, si, subj)  # "The ELN, on the State Department's terrorism list, ..."
         if not found:
             return  # no cue word: the sentence states no relation
         n = len(toks)
@@ -1420,6 +1423,21 @@ class _Extractor(_References):
         if lemma == "sue" and c + 1 < n and lows[c + 1] == "for":
             return "veto", type_, cue  # "sued for peace": no one sued
         return None, type_, cue
+
+    def _terror_list(self, toks: list[_Tok], lows: list[str], si: int, subj: int | None) -> None:
+        """ "The ELN, on the State Department's terrorism list since 1997", "Cuba is back on the US
+        terror list": the list's keeper sanctions the one on it."""
+        for i in range(2, len(toks)):
+            if lows[i] != "list" or lows[i - 1] not in _TERROR_LISTS:
+                continue
+            keeper = toks[i - 2]
+            if not keeper.actor or not (keeper.poss or lows[i - 3 : i - 2] == ["the"]):
+                continue
+            self._rel = [False] * len(toks)  # read before the sentence's asides are marked
+            listed = self._left(toks, i - 2, noun=False, subj=subj)
+            for x in listed:
+                if toks[x].actor and toks[x].actor != keeper.actor:
+                    self._add(keeper.actor, toks[x].actor, True, "sanctions", 0.6, si)  # type: ignore[arg-type]
 
     def _sided_against(self, toks: list[_Tok], lows: list[str], c: int, conf: float, si: int, subj: int | None) -> None:
         """ "Erbil has sided with Turkey against the PKK": the subject and its ally against the foe."""
