@@ -2495,3 +2495,17 @@ def test_the_keeper_of_a_terrorism_list_sanctions_those_on_it(text, a, b):
 def test_a_subject_that_is_none_after_had_or_has_negates_the_verb():
     assert pair("UGA", "SDN") not in rels("A Ugandan army spokesman insisted, however, that no Ugandan troops had crossed into Sudan.")[1]
     assert not rels("Somaliland declared independence in 1991, and no member of the United Nations has recognised it.")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Modi and Yunus met at the BIMSTEC summit, a gathering that also brought together the leaders of Bhutan, Sri Lanka and Myanmar.", "bimstec", "BTN"),
+        ("Russia, for one, has offered Brazil nothing of substance since July.", "RUS", "BRA"),
+        ("Nielsen rejected claims by U.S. commentators that Beijing was buying up Greenland.", "CHN", "GRL"),
+        ("The World Bank puts the cost at $216 billion, a bill that dwarfs those faced by Lebanon, Libya or Iraq after their own wars.", "LBY", "IRQ"),
+        ("Rwandan special forces fought alongside the rebels during the capture of Goma, according to a UN group of experts.", "RWA", "un"),
+    ],
+)
+def test_venues_that_bring_leaders_together_nothing_offered_rejected_claims_own_wars_and_sources(text, a, b):
+    assert pair(a, b) not in rels(text)[1]

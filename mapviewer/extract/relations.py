@@ -180,6 +180,9 @@ _NOT_A_HEAD = frozenset("with and or the a an on in to between of along its thei
 _EVENTS = frozenset(
     "dialogue summit conference forum talks meeting meetings ceremony rally congress assembly games expo fair festival".split()
 )
+# What a denial denies: "rejected claims by U.S. commentators that ..." (nouns, not verbs, here).
+_REPORT_NOUNS = frozenset("claims reports allegations accusations suggestions charges".split())
+_MEETINGS = _EVENTS | frozenset(("gathering", "gatherings"))  # "a gathering that brought together ..."
 # "a 'no limits' partnership", "no-strings aid": "no" makes an adjective, it negates nothing.
 _NO_COMPOUND = frozenset("limits limit strings holds".split())
 # "have stayed out of the quarrel", "kept out of the war": no party to it.
@@ -209,14 +212,14 @@ _ROUTED_VIA = frozenset("through via to into around across over".split())  # "oi
 # The words the subject search (_left) and the object search (_sides) stop at or look at; any
 # other word without an actor is passed over.
 _LEFT_STOPS = _BOUNDARY | _RELATIVE | {")", "its", "their", "and", "but", ","}
-_RIGHT_STOPS = _BOUNDARY | _RELATIVE | _AUX | {"that", "between", "and", ","}
+_RIGHT_STOPS = _BOUNDARY | _RELATIVE | _AUX | {"that", "between", "and", ",", "according"}
 # Participles before "in" that make the place where a thing is from: "ships owned in Greece".
 _ORIGIN_PARTS = frozenset("owned registered based headquartered flagged built made incorporated listed".split())
 # Verb cue forms that are mostly nouns stating nothing, unless an actor stands right before them
 # ("Hamas recruits"; not "the group's recruits", "its foreign annex").
 _NOUN_FORMS = frozenset(("recruits", "annex"))
 # Verbs of denial whose "that" clause states nothing: "denied a report that Riyadh had received".
-_DENY = frozenset("deny denied denies denying dismissed dismisses rejected rejects brushed aside".split())
+_DENY = frozenset("deny denied denies denying dismissed dismisses dismissing rejected rejects rejecting brushed aside".split())
 # Verbs that keep a relation noun from happening: "escaped Washington's sanctions".
 _ESCAPE = frozenset("escape escaped escapes escaping avoid avoided avoids evade evaded evading dodge dodged spared".split())
 # What one trades when trading blows: no commerce ("traded blows with Beijing", "traded fire").
@@ -532,7 +535,7 @@ def _denied_report(lows: list[str], c: int) -> bool:
             for d in range(k - 1, max(-1, k - 9), -1):
                 if lows[d] in _DENY:
                     return True
-                if lows[d] in (",", "and") or _verbish(lows[d]):
+                if lows[d] in (",", "and") or (_verbish(lows[d]) and lows[d] not in _REPORT_NOUNS):
                     return False  # "rejects the accusations, and Kagame insists that": another verb's
             return False
     return False
@@ -544,6 +547,8 @@ def _negated(toks: list[_Tok], lows: list[str], c: int, cue: _cues.Cue, denial: 
         return False
     if not cue.noun and c + 1 < len(lows) and lows[c + 1] == "no":
         return True  # "has signed no migration accord with Rome": the object is none
+    if not cue.noun and "nothing" in lows[c + 1 : c + 4]:
+        return True  # "has offered Brazil nothing of substance"
     if cue.noun and not _ESCAPE.isdisjoint(lows[max(0, c - 4) : c]):
         return True  # "has escaped Washington's secondary sanctions"
     if not cue.noun and c and (lows[c - 1] in _REFRAIN or (c > 1 and lows[c - 1] == "from" and lows[c - 2] in _REFRAIN)):
@@ -1171,6 +1176,11 @@ class _Extractor(_References):
                 ):
                     vetoed.add(c)
                     continue  # "opened a factory", "opened the door": no relation
+            if lemma in ("convene", "bring") and not _MEETINGS.isdisjoint(lows[max(0, c - 5) : c]) and (
+                "that" in lows[max(0, c - 3) : c] or "which" in lows[max(0, c - 3) : c]
+            ):
+                vetoed.add(c)  # "a gathering that also brought together the leaders of X, Y and Z": a venue, no mediator
+                continue
             if lemma in ("convene", "bring", "shuttle", "coax") and not (
                 (lemma == "convene" and (not _cues.TALKS_WORDS.isdisjoint(after[:4]) or self._two_objects(toks, c)))
                 or (lemma == "bring" and ("together" in after or "against" in after[:2] or self._two_objects(toks, c)))
@@ -1333,7 +1343,8 @@ class _Extractor(_References):
                 # talks", where the noun is the object of another cue verb.
                 after = lows[max(left) + 1 : max(left) + 3]
                 several = bool(after) and (after[0] in _EACH or (after[0] in _AUX and after[1:2] and after[1] in _EACH))
-                several = several or ("own" in lows[c + 1 : c + 6] and "their" in lows[c + 1 : c + 6])  # "have wars of their own"
+                several = several or ("own" in lows[c + 1 : c + 6] and "their" in lows[c + 1 : c + 6]) or lows[c - 2 : c] == ["their", "own"]
+                # "have wars of their own", "after their own wars"
                 pairs = [] if several else _among(la)  # not "X, Y and Z have all recorded incursions"
             if lemma in ("protect", "defend", "shield", "help") and ra:
                 k = next((x for x in range(c + 1, min(n, c + 12)) if lows[x] == "against"), None)
@@ -1799,8 +1810,8 @@ class _Extractor(_References):
             if t.low == "that" and j == c + 1 and not cue.noun:
                 j += 1
                 continue  # "warned that Rwanda's ambitions ...": what was said names the object
-            if t.low in _BOUNDARY or t.low in _RELATIVE or (rel[c] and not rel[j]):
-                break  # a cue inside ", which ... ," has its object inside too
+            if t.low in _BOUNDARY or t.low in _RELATIVE or (rel[c] and not rel[j]) or t.low == "according":
+                break  # a cue inside ", which ... ," has its object inside too; "according to a UN group": a source
             if t.low == "between":
                 between = True
                 if cue.noun and right and _word_before(toks, right[0]) in ("in", "at", "near", "across"):
