@@ -363,7 +363,7 @@ def _nor_scope(lows: list[str], c: int) -> bool:
     return True
 
 
-def lows_count(toks: list[_Tok], start: int, end: int, low: str) -> int:
+def _count_low(toks: list[_Tok], start: int, end: int, low: str) -> int:
     """How many tokens in ``toks[start:end]`` are ``low``."""
     return sum(1 for t in toks[start:end] if t.low == low)
 
@@ -1796,7 +1796,7 @@ class _Extractor(_References):
         between = False
         agent: list[int] = []
         j = c + 1
-        limit = min(n, c + 13 + lows_count(toks, c + 1, c + 13, "-"))  # a hyphen does not count: "Virginia-class nuclear-powered submarines from"
+        limit = min(n, c + 13 + _count_low(toks, c + 1, c + 13, "-"))  # a hyphen does not count: "Virginia-class nuclear-powered submarines from"
         rel = self._rel
         if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS and not toks[c + 1].actor:
             limit = c  # "accusing him of ...": the object is a person the text does not map
