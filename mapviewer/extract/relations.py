@@ -195,8 +195,9 @@ _TIME_PREFIXES = frozenset(("pre", "post", "inter", "anti"))
 _TERROR_LISTS = frozenset(("terrorism", "terror", "terrorist", "sanctions"))  # "its terrorism list"
 _WHEN = frozenset(("before", "after", "during", "ahead"))  # "before (the) EU meetings": when, not with whom
 _SWAP_PARTNERS = frozenset(("with", "between"))
-# Many states meet at these; flying to one names its host as no partner ("for a regional summit").
-_GATHERINGS = frozenset("summit conference forum dialogue congress assembly games expo fair festival".split())
+# Many states meet at these; flying to one names its host as no partner ("for a regional summit"),
+# unlike flying in "for talks" or "for the ceremony".
+_GATHERINGS = _EVENTS - {"talks", "meeting", "meetings", "ceremony", "rally"}
 _LISTING = frozenset("list lists listed listing rank ranks ranked ranking names named counts counted".split())
 # Those a state turns to for help: "turned to Russian military instructors".
 _HELPERS = _cues.FORCES_WORDS | frozenset("instructors mercenaries advisers advisors trainers contractors weapons arms drones loans money".split())
@@ -361,11 +362,6 @@ def _nor_scope(lows: list[str], c: int) -> bool:
         if lows[k] in ("which", "who"):
             return False
     return True
-
-
-def _count_low(toks: list[_Tok], start: int, end: int, low: str) -> int:
-    """How many tokens in ``toks[start:end]`` are ``low``."""
-    return sum(1 for t in toks[start:end] if t.low == low)
 
 
 def _past_adverbs(toks: list[_Tok], k: int, end: int) -> int:
@@ -860,9 +856,8 @@ class _Extractor(_References):
             # "Weapons from Iran reached the Houthis", "A loan from China kept Zambia afloat"
             for a, b, type_ in sent:
                 self._add(a, b, True, type_, 0.6, si)
-        if "list" in lows and not _TERROR_LISTS.isdisjoint(lows):
-            self._terror_list(toks, lows, si, subj)  # "The ELN, on the State Department's terrorism list, ..."
-        if not found:
+        terror_list = "list" in lows and not _TERROR_LISTS.isdisjoint(lows)  # "on the State Department's terrorism list"
+        if not found and not terror_list:
             return  # no cue word: the sentence states no relation
         n = len(toks)
         # Tokens inside a relative clause ", which ... ,": their actors are not the main clause's.
@@ -911,6 +906,8 @@ class _Extractor(_References):
                         rel[k] = True
         self._rel = rel
         self._topic = topic
+        if terror_list:
+            self._terror_list(toks, lows, si, subj)
         self._cooccurrences(toks, lows, [c for c, _ in found], si)
         # Cues the rules read as stating nothing here; the pair scorer skips them too.
         vetoed: set[int] = set()
@@ -1444,7 +1441,6 @@ class _Extractor(_References):
             keeper = toks[i - 2]
             if not keeper.actor or not (keeper.poss or lows[i - 3 : i - 2] == ["the"]):
                 continue
-            self._rel = [False] * len(toks)  # read before the sentence's asides are marked
             listed = self._left(toks, i - 2, noun=False, subj=subj)
             for x in listed:
                 if toks[x].actor and toks[x].actor != keeper.actor:
@@ -1796,7 +1792,8 @@ class _Extractor(_References):
         between = False
         agent: list[int] = []
         j = c + 1
-        limit = min(n, c + 13 + _count_low(toks, c + 1, c + 13, "-"))  # a hyphen does not count: "Virginia-class nuclear-powered submarines from"
+        # A hyphen does not count: "Virginia-class nuclear-powered submarines from".
+        limit = min(n, c + 13 + sum(t.low == "-" for t in toks[c + 1 : c + 13]))
         rel = self._rel
         if not cue.noun and c + 1 < n and toks[c + 1].low in _OBJ_PRONOUNS and not toks[c + 1].actor:
             limit = c  # "accusing him of ...": the object is a person the text does not map
