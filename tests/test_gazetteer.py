@@ -207,6 +207,7 @@ def test_the_people_list_is_checked_when_the_gazetteer_is_built(tmp_path):
         (person.format(n="Abdullah II", s="Amman", a="JOR"), "gazetteer form"),
         (person.format(n="Abdullah II", s="Abdullah", a="XXX"), "unknown actor"),
         (person.format(n="A B", s="Ali", a="JOR") + person.format(n="C D", s="Ali", a="TUR"), "given to"),
+        (person.format(n="Abdullah II", s="Abdullah", a="JOR") * 2, "listed twice"),
     ):
         mod.PEOPLE.write_text(bad, encoding="utf-8")
         with pytest.raises(mod.BuildError, match=why):

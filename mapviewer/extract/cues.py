@@ -67,8 +67,8 @@ def _cues() -> dict[str, Cue]:
     add("snapback", "sanctions", "dir", True, 0.7)  # "pulled the trigger on snapback against Tehran"
     add("spar", "hostility", "sym", weight=0.6)  # "has sparred with Buenos Aires"
     add("hunt", "war", "dir", weight=0.7)  # "to hunt down the Allied Democratic Forces"
-    add("wrest", "war", "dir", weight=0.7)
-    add("push", "war", "dir", weight=0.6)  # "to help Russia push Ukrainian forces out of Kursk" (with "out")  # "has wrested 14 of 17 townships from the military"
+    add("wrest", "war", "dir", weight=0.7)  # "has wrested 14 of 17 townships from the military"
+    add("push", "war", "dir", weight=0.6)  # "to help Russia push Ukrainian forces out of Kursk" (with "out")
     add("rout", "war", "dir", weight=0.7)  # "Burundian units were routed by M23 fighters"
     # "has massed warships off the Venezuelan coast" (only "massed", "massing", with forces named).
     add("mass", "threat", "dir", weight=0.6)
@@ -599,7 +599,7 @@ FORCES_WORDS = frozenset(
 )
 # Troops can be pledged as money can: "pledged troops to the new African Union mission".
 PARTICLES["pledge"] = MONEY | FORCES_WORDS
-PARTICLES["mass"] = FORCES_WORDS | frozenset(("soldiers", "warships", "ships", "tanks", "forces", "vessels", "armour", "artillery"))
+PARTICLES["mass"] = FORCES_WORDS | frozenset(("tanks", "vessels", "armour", "artillery"))
 PARTICLES["pay"] = frozenset(("for",))
 PARTICLES["push"] = frozenset(("out",))
 PARTICLES["keep"] = FORCES_WORDS | frozenset(("soldiers", "personnel", "peacekeepers", "contingent", "garrison"))

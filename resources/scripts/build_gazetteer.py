@@ -230,16 +230,21 @@ def check_collisions(entries: list[dict], ambiguous: dict[str, str], stops: list
 
 
 def load_people(entries: dict[str, dict]) -> list[dict]:
-    """The people of ``resources/data/people.toml``, checked: every actor is an entry and no
-    name used alone is claimed by two people or is a gazetteer form."""
+    """The people of ``resources/data/people.toml``, checked: every actor is an entry, no person is
+    listed twice for the same actor, and no name used alone is claimed by two people or is a
+    gazetteer form."""
     data = tomllib.loads(PEOPLE.read_text(encoding="utf-8"))
     forms = {norm(f) for e in entries.values() for f in (e["name"], *e.get("aliases", ()), *e.get("capitals", ()),
                                                          *e.get("demonyms", ()), *e.get("adjectives", ()))}
     out: list[dict] = []
     shorts: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()
     for p in data.get("person", ()):
         if p["actor"] not in entries:
             raise BuildError(f"people.toml: {p['name']!r} speaks for unknown actor {p['actor']!r}")
+        if (p["name"], p["actor"]) in seen:
+            raise BuildError(f"people.toml: {p['name']!r} is listed twice for {p['actor']!r}")
+        seen.add((p["name"], p["actor"]))
         for sh in p.get("short", ()):
             if norm(sh) in forms:
                 raise BuildError(f"people.toml: short name {sh!r} is a gazetteer form")
